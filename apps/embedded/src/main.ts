@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { fileURLToPath } from 'node:url';
+import { Module } from '@nestjs/common';
+import { GatewayModule, bootstrapGateway } from '@aftersales/gateway-feature-api';
+import { loadConfig } from '@aftersales/shared-config';
+import { InProcessBroker, InProcessServer, MessagingModule } from '@aftersales/shared-messaging';
+import { PersistenceModule, openPglite } from '@aftersales/shared-persistence';
+import { WarrantyModule } from '@aftersales/warranty-feature-registry';
+
+const config = loadConfig();
+const broker = new InProcessBroker();
+
+@Module({
+  imports: [
+    PersistenceModule.forRoot(() => openPglite(config.DATA_DIR)),
+    MessagingModule.inProcess(broker),
+    WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA }),
+    GatewayModule,
+  ],
+})
+class EmbeddedModule {}
+
+await bootstrapGateway(EmbeddedModule, {
+  port: config.PORT,
+  webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  beforeListen: async (app) => {
+    app.connectMicroservice({ strategy: new InProcessServer(broker) });
+    await app.startAllMicroservices();
+  },
+});

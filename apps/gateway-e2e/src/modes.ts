@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createTestDatabase,
+  NATS_URL,
+  type RunningApp,
+  startApp,
+  uniqueName,
+} from '@aftersales/shared-testing';
+
+export interface RunningProduct {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** `npm start`: one process, in-process bus, PGlite in a fresh data folder, demo data seeded. */
+export async function startEmbedded(): Promise<RunningProduct> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-data-'));
+  const app = await startApp('embedded', { PORT: '0', DATA_DIR: dataDir });
+  return {
+    url: app.url!,
+    stop: async () => {
+      await app.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `npm run start:distributed`: the gateway and the warranty service as separate processes, over the real
+ * NATS and PostgreSQL, in a database and a subject namespace of their own; the warranty service migrates
+ * its schema and seeds the demo devices at start.
+ */
+export async function startDistributed(): Promise<RunningProduct> {
+  const env = {
+    DATABASE_URL: await createTestDatabase('distributed'),
+    NATS_URL,
+    BUS_NAMESPACE: uniqueName('bus'),
+  };
+  const apps: RunningApp[] = [];
+  const stop = async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+  };
+  try {
+    apps.push(await startApp('warranty', env));
+    apps.push(await startApp('gateway', { ...env, PORT: '0' }));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: apps[1]!.url!, stop };
+}

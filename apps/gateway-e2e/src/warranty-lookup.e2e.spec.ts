@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { demoDevices } from '@aftersales/warranty-data-access';
+import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+
+const [inWarranty, outOfWarranty] = demoDevices(new Date());
+
+describe.each([
+  ['embedded', startEmbedded],
+  ['distributed', startDistributed],
+])('warranty lookup in the %s mode', (_, start) => {
+  let product: RunningProduct;
+
+  beforeAll(async () => {
+    product = await start();
+  });
+
+  afterAll(() => product?.stop());
+
+  const get = (path: string) => fetch(`${product.url}${path}`);
+
+  it('answers model and warranty end date of a machine in warranty', async () => {
+    const response = await get(`/api/warranty/${inWarranty!.sn}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ...inWarranty, inWarranty: true });
+  });
+
+  it('says when a machine is out of warranty', async () => {
+    const response = await get(`/api/warranty/${outOfWarranty!.sn}`);
+    expect(await response.json()).toEqual({ ...outOfWarranty, inWarranty: false });
+  });
+
+  it('reads an SN typed in lower case with spaces', async () => {
+    const typed = ` ${inWarranty!.sn.slice(0, 4).toLowerCase()} ${inWarranty!.sn.slice(4)}`;
+    const response = await get(`/api/warranty/${encodeURIComponent(typed)}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ sn: inWarranty!.sn });
+  });
+
+  it('answers 404 with a readable message for an SN it does not know', async () => {
+    const response = await get('/api/warranty/ZH99999999999');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No machine with SN ZH99999999999 is registered',
+    });
+  });
+
+  it('answers 400 naming the field for a malformed SN', async () => {
+    const response = await get('/api/warranty/ZH-1');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'sn: must be 6 to 32 letters and digits, such as ZH10014510045',
+      details: [{ path: 'sn', message: 'must be 6 to 32 letters and digits, such as ZH10014510045' }],
+    });
+  });
+
+  it('answers 404 in the error shape for an API route that does not exist', async () => {
+    const response = await get('/api/nothing-here');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  it('serves the web app, also on its client-side paths', async () => {
+    for (const path of ['/', '/tickets']) {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<div id="root"></div>');
+    }
+  });
+
+  it('describes the API in OpenAPI at /api/docs', async () => {
+    const response = await get('/api/docs-json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toContain('/api/warranty/{sn}');
+  });
+});

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@aftersales/shared-config';
+import { NatsServer } from '@aftersales/shared-messaging';
+import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
+import { WarrantyModule } from '@aftersales/warranty-feature-registry';
+
+const config = loadConfig();
+
+@Module({
+  imports: [
+    PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
+    WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA }),
+  ],
+})
+class WarrantyAppModule {}
+
+const app = await NestFactory.createMicroservice(WarrantyAppModule, {
+  strategy: new NatsServer({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }, 'warranty'),
+});
+app.enableShutdownHooks();
+await app.listen();
+new Logger('warranty').log(`Ready: answering on ${config.NATS_URL}`);

@@ -1,0 +1,94 @@
+import type { WarrantyLookupReply } from '@aftersales/contracts/warranty';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type LookupState, useWarrantyLookup } from './use-warranty-lookup';
+
+export function WarrantyLookupPage() {
+  const { t } = useTranslation();
+  const { state, lookUp } = useWarrantyLookup();
+  const [sn, setSn] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void lookUp(sn);
+  }
+
+  return (
+    <section className="card">
+      <h1>{t('warranty.heading')}</h1>
+      <p className="muted">{t('warranty.intro')}</p>
+      <form className="lookup-form" onSubmit={submit} noValidate>
+        <label htmlFor="sn">{t('warranty.snLabel')}</label>
+        <div className="row">
+          <input
+            id="sn"
+            name="sn"
+            value={sn}
+            onChange={(e) => setSn(e.target.value)}
+            placeholder={t('warranty.snPlaceholder')}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={state.kind === 'invalid'}
+          />
+          <button type="submit" disabled={state.kind === 'loading'}>
+            {state.kind === 'loading' ? t('warranty.lookingUp') : t('warranty.lookUp')}
+          </button>
+        </div>
+      </form>
+      <LookupOutcome state={state} />
+    </section>
+  );
+}
+
+function LookupOutcome({ state }: { state: LookupState }) {
+  const { t } = useTranslation();
+  switch (state.kind) {
+    case 'idle':
+    case 'loading':
+      return null;
+    case 'invalid':
+      return (
+        <p className="alert error" role="alert">
+          {t('warranty.invalidSn')}
+        </p>
+      );
+    case 'not-found':
+      return (
+        <p className="alert error" role="alert">
+          {t('warranty.notFound', { sn: state.sn })}
+        </p>
+      );
+    case 'failed':
+      return (
+        <p className="alert error" role="alert">
+          {t('warranty.failed', { message: state.message })}
+        </p>
+      );
+    case 'found':
+      return <WarrantyCard warranty={state.warranty} />;
+  }
+}
+
+function WarrantyCard({ warranty }: { warranty: WarrantyLookupReply }) {
+  const { t } = useTranslation();
+  return (
+    <div className="result" data-testid="warranty-result">
+      <span className={warranty.inWarranty ? 'badge ok' : 'badge expired'}>
+        {warranty.inWarranty ? t('warranty.inWarranty') : t('warranty.outOfWarranty')}
+      </span>
+      <dl>
+        <dt>{t('warranty.model')}</dt>
+        <dd>{warranty.model}</dd>
+        <dt>{t('warranty.sn')}</dt>
+        <dd>{warranty.sn}</dd>
+        <dt>{t('warranty.shippedOn')}</dt>
+        <dd>{warranty.shippedOn}</dd>
+        <dt>{t('warranty.warrantyEndsOn')}</dt>
+        <dd>{warranty.warrantyEndsOn}</dd>
+      </dl>
+      <p className={warranty.inWarranty ? 'alert info' : 'alert warning'}>
+        {warranty.inWarranty ? t('warranty.inWarrantyNote') : t('warranty.outOfWarrantyNote')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** The one error shape of the HTTP API and of every reply between services. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+const reasonPhrases: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function apiError(statusCode: number, message: string, details?: unknown): ApiError {
+  return {
+    statusCode,
+    error: reasonPhrases[statusCode] ?? 'Error',
+    message,
+    ...(details === undefined ? {} : { details }),
+  };
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiError).statusCode === 'number' &&
+    typeof (value as ApiError).message === 'string'
+  );
+}
+
+/** A 400 that names every field that failed and why. */
+export function validationError(error: z.ZodError): ApiError {
+  const details = error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    message: issue.message,
+  }));
+  const message = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+  return apiError(400, message, details);
+}

@@ -1,0 +1,3 @@
+export * from './lookup.js';
+export * from './serial-number.js';
+export * from './subjects.js';

@@ -1,0 +1,49 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { apiError, type ApiError, isApiError } from '@aftersales/contracts/common';
+import { ServiceError } from '@aftersales/shared-messaging';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+function toApiError(exception: unknown): ApiError | undefined {
+  if (exception instanceof ServiceError) return exception.error;
+  if (exception instanceof HttpException) {
+    const body = exception.getResponse();
+    if (isApiError(body)) return body;
+    return apiError(exception.getStatus(), typeof body === 'string' ? body : exception.message);
+  }
+  return undefined;
+}
+
+/**
+ * Every error leaves the gateway as `{ statusCode, error, message, details? }`. Paths outside the API
+ * that match no route belong to the single-page app, which answers them with its index page.
+ */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  constructor(private readonly spaIndexHtml?: string) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const error = toApiError(exception);
+    if (error?.statusCode === 404 && this.isPageRequest(request)) {
+      void reply.status(200).type('text/html; charset=utf-8').send(this.spaIndexHtml);
+      return;
+    }
+    if (!error) this.logger.error(exception);
+    const body = error ?? apiError(500, 'Something went wrong on our side; please try again');
+    void reply.status(body.statusCode).send(body);
+  }
+
+  private isPageRequest(request: FastifyRequest): boolean {
+    const path = request.url.split('?')[0] ?? '';
+    return (
+      this.spaIndexHtml !== undefined &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !path.startsWith('/health/')
+    );
+  }
+}

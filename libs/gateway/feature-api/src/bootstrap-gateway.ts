@@ -1,0 +1,25 @@
+import { Logger, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { configureGateway } from './configure-gateway.js';
+
+export interface GatewayOptions {
+  port: number;
+  webRoot: string;
+  /** Wiring that differs between the modes, run once the modules are initialized and before the port opens. */
+  beforeListen?: (app: NestFastifyApplication) => Promise<void>;
+}
+
+/** Starts a process that serves the HTTP API and the web app, and prints the URL to open. */
+export async function bootstrapGateway(rootModule: Type, options: GatewayOptions) {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
+    bufferLogs: true,
+  });
+  configureGateway(app, options.webRoot);
+  await app.init();
+  await options.beforeListen?.(app);
+  await app.listen(options.port, '0.0.0.0');
+  const { port } = app.getHttpServer().address() as { port: number };
+  new Logger('aftersales').log(`Ready: open http://localhost:${port}`);
+  return app;
+}

@@ -1,0 +1,3 @@
+export * from './bootstrap-gateway.js';
+export * from './configure-gateway.js';
+export * from './gateway.module.js';

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every setting the apps read from the environment, with the defaults of a developer machine.
+ * Each app reads the part it needs; the mode is chosen by which app starts, never by a flag here.
+ */
+export const configSchema = z.object({
+  PORT: port.default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/aftersales'),
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  BUS_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9_]+$/, { error: 'use lowercase letters, digits and _' })
+    .optional(),
+  SEED_DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,5 @@
+export * from './in-process.js';
+export * from './messaging.module.js';
+export * from './nats.js';
+export * from './rpc-error.js';
+export * from './service-client.js';

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { apiError, type ApiError, isApiError } from '@aftersales/contracts/common';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+
+export const BUS_CLIENT = Symbol('BusClient');
+
+/** How long a caller waits for another service before telling the user it is unavailable. */
+const REPLY_TIMEOUT_MS = 5_000;
+
+/** A reply that carries an error; `error` is the shape every caller can show. */
+export class ServiceError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
+/** Request/reply to other services over whichever transport the composition root chose. */
+@Injectable()
+export class ServiceClient {
+  constructor(@Inject(BUS_CLIENT) private readonly client: ClientProxy) {}
+
+  async request<TReply>(subject: string, payload: unknown): Promise<TReply> {
+    const service = subject.split('.')[1] ?? subject;
+    try {
+      return await firstValueFrom(this.client.send<TReply>(subject, payload).pipe(timeout(REPLY_TIMEOUT_MS)));
+    } catch (error) {
+      if (isApiError(error)) throw new ServiceError(error);
+      if (error instanceof TimeoutError) {
+        throw new ServiceError(apiError(503, `The ${service} service did not answer in time`));
+      }
+      throw new ServiceError(apiError(503, `The ${service} service is unavailable`));
+    }
+  }
+}

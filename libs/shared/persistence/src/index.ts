@@ -1,0 +1,4 @@
+export * from './database.js';
+export * from './persistence.module.js';
+export * from './pglite.js';
+export * from './postgres.js';

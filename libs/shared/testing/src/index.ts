@@ -1,0 +1,5 @@
+export * from './browser.js';
+export * from './databases.js';
+export * from './processes.js';
+export * from './services.js';
+export * from './test-run.js';

@@ -1,0 +1,55 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export interface RunningApp {
+  /** The URL the app printed when it became ready, if it serves HTTP. */
+  url?: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const READY = /Ready: (?:open (http:\/\/\S+)|answering)/;
+
+/**
+ * Starts a built app (`apps/<name>/dist/main.js`) as its own process, as an operator would, and waits
+ * until it says it is ready. An app that exits first fails the test with what it printed.
+ */
+export function startApp(name: string, env: Record<string, string>, timeoutMs = 30_000): Promise<RunningApp> {
+  const child = spawn(process.execPath, [`apps/${name}/dist/main.js`], {
+    cwd: workspaceRoot,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const running = (url?: string): RunningApp => ({ url, output: () => output, stop: () => stop(child) });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop(child);
+      reject(new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = READY.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(running(ready[1]));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with code ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,30 @@
+// `npm run start:distributed`: every app in its own process over NATS and PostgreSQL, as in production.
+import concurrently from 'concurrently';
+import pg from 'pg';
+
+const databaseUrl = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/aftersales');
+
+/** A developer machine may not have the database yet; the services create their own schemas in it. */
+async function ensureDatabase() {
+  const name = databaseUrl.pathname.slice(1);
+  const adminUrl = new URL(databaseUrl);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount === 0) await admin.query(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+await ensureDatabase();
+const { result } = concurrently(
+  [
+    { name: 'warranty', command: 'node apps/warranty/dist/main.js' },
+    { name: 'gateway', command: 'node apps/gateway/dist/main.js' },
+  ],
+  { killOthersOn: ['failure', 'success'], prefixColors: ['blue', 'magenta'] },
+);
+await result.catch(() => process.exit(1));
