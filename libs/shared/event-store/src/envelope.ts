@@ -1,0 +1,64 @@
+/** Who caused an event and why: the command's correlation, the message it answers, the actor, the time. */
+export interface EventMetadata {
+  correlationId: string;
+  causationId: string;
+  /** `user:<id>`, `api-key:<id>` or `service:<name>`. */
+  actor: string;
+  /** ISO 8601 instant. */
+  timestamp: string;
+}
+
+/** A domain event as `decide` produces it: a past-tense `type` and its data. */
+export interface DomainEvent<Type extends string = string, Data = unknown> {
+  type: Type;
+  data: Data;
+}
+
+/** An event ready to append: the id makes a retried command's append recognisable. */
+export interface NewEvent<E extends DomainEvent = DomainEvent> {
+  eventId: string;
+  type: E['type'];
+  data: E['data'];
+  metadata: EventMetadata;
+}
+
+/**
+ * A place in the global order of a service's events. Rows are read in (transaction id, position) order,
+ * which, unlike position alone, only ever grows by rows that commit later: see `EventStore.readAll`.
+ */
+export interface GlobalPosition {
+  transactionId: string;
+  position: string;
+}
+
+export const START: GlobalPosition = { transactionId: '0', position: '0' };
+
+export interface RecordedEvent<E extends DomainEvent = DomainEvent> extends NewEvent<E> {
+  streamId: string;
+  version: number;
+  globalPosition: GlobalPosition;
+}
+
+/** `no_stream`: the stream must not exist; a number: the version the caller decided on; `any`: no check. */
+export type ExpectedVersion = 'no_stream' | 'any' | number;
+
+export class ConcurrencyError extends Error {
+  override name = 'ConcurrencyError';
+
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} is at version ${actual}, not ${expected}: it changed in the meantime`);
+  }
+}
+
+/** The append carried an event id that is already stored: the same command was handled before. */
+export class DuplicateEventError extends Error {
+  override name = 'DuplicateEventError';
+
+  constructor(readonly streamId: string) {
+    super(`An event appended to ${streamId} is already stored`);
+  }
+}

@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '@aftersales/shared-persistence';
+import {
+  ConcurrencyError,
+  type DomainEvent,
+  DuplicateEventError,
+  type ExpectedVersion,
+  type GlobalPosition,
+  type NewEvent,
+  type RecordedEvent,
+} from './envelope.js';
+
+interface EventRow {
+  position: string;
+  transaction_id: string;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  data: unknown;
+  metadata: NewEvent['metadata'];
+}
+
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+function toRecorded<E extends DomainEvent>(row: EventRow): RecordedEvent<E> {
+  return {
+    streamId: row.stream_id,
+    version: row.version,
+    eventId: row.event_id,
+    type: row.type as E['type'],
+    data: row.data as E['data'],
+    metadata: row.metadata,
+    globalPosition: { transactionId: row.transaction_id, position: row.position },
+  };
+}
+
+function uniqueViolation(error: unknown): string | undefined {
+  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e;) {
+    if (e.code === '23505') return e.constraint ?? '';
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append: the expected version of the next one. */
+  nextVersion: number;
+}
+
+/**
+ * The event store of one service, in that service's schema, on PostgreSQL or PGlite alike. The tables
+ * come from `eventSourcingTables`.
+ */
+export class EventStore {
+  private readonly schema: ReturnType<typeof sql.identifier>;
+
+  constructor(
+    private readonly db: Database,
+    schema: string,
+  ) {
+    this.schema = sql.identifier(schema);
+  }
+
+  /**
+   * Appends atomically, in one statement, together with the events' outbox rows. The stream row is
+   * updated only when the expected version holds, and its lock orders concurrent appends to a stream.
+   * Pass `within` to append inside a transaction of the caller's.
+   */
+  async append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+    within: Database = this.db,
+  ): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
+    const s = this.schema;
+    const count = events.length;
+    const stream =
+      expected === 'no_stream' || expected === 0
+        ? sql`insert into ${s}.streams (stream_id, version) values (${streamId}, ${count})
+              on conflict do nothing returning 0 as base`
+        : expected === 'any'
+          ? sql`insert into ${s}.streams as current (stream_id, version) values (${streamId}, ${count})
+                on conflict (stream_id) do update set version = current.version + excluded.version
+                returning current.version - ${count} as base`
+          : sql`update ${s}.streams set version = version + ${count}
+                where stream_id = ${streamId} and version = ${expected}
+                returning version - ${count} as base`;
+    const batch = JSON.stringify(events);
+    try {
+      const rows = rowsOf<{ version: number }>(
+        await within.execute(sql`
+          with stream as (${stream}),
+          appended as (
+            insert into ${s}.events (stream_id, version, event_id, type, data, metadata)
+            select ${streamId}, stream.base + e.ordinality, (e.value->>'eventId')::uuid, e.value->>'type',
+                   e.value->'data', e.value->'metadata'
+            from stream, jsonb_array_elements(${batch}::jsonb) with ordinality as e(value, ordinality)
+            returning position, version
+          ),
+          outboxed as (insert into ${s}.outbox (position) select position from appended)
+          select max(version)::int as version from appended`),
+      );
+      const version = rows[0]?.version;
+      if (version == null) throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
+      return { nextVersion: version };
+    } catch (error) {
+      if (uniqueViolation(error) === 'events_event_id_unique') throw new DuplicateEventError(streamId);
+      throw error;
+    }
+  }
+
+  /** 0 for a stream that does not exist. */
+  async streamVersion(streamId: string): Promise<number> {
+    const rows = rowsOf<{ version: number }>(
+      await this.db.execute(sql`select version from ${this.schema}.streams where stream_id = ${streamId}`),
+    );
+    return rows[0]?.version ?? 0;
+  }
+
+  async readStream<E extends DomainEvent>(streamId: string, fromVersion = 1): Promise<RecordedEvent<E>[]> {
+    const rows = rowsOf<EventRow>(
+      await this.db.execute(sql`
+        select position::text, transaction_id::text, stream_id, version, event_id::text, type, data, metadata
+        from ${this.schema}.events
+        where stream_id = ${streamId} and version >= ${fromVersion}
+        order by version`),
+    );
+    return rows.map((row) => toRecorded<E>(row));
+  }
+
+  /**
+   * Events after `after`, in global order, never past a transaction that may still commit. Positions come
+   * from a sequence, so a transaction can commit a lower position after a higher one is visible; reading
+   * only transactions older than the oldest open one (`pg_snapshot_xmin`), ordered by transaction id first,
+   * means a later commit always sorts after everything already read.
+   */
+  async readAll(after: GlobalPosition, limit = 500, within: Database = this.db): Promise<RecordedEvent[]> {
+    const rows = rowsOf<EventRow>(
+      await within.execute(sql`
+        select position::text, transaction_id::text, stream_id, version, event_id::text, type, data, metadata
+        from ${this.schema}.events
+        where (transaction_id, position) > (${after.transactionId}::xid8, ${after.position}::bigint)
+          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        order by transaction_id, position
+        limit ${limit}`),
+    );
+    return rows.map((row) => toRecorded(row));
+  }
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { setTimeout } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import type { Database, DatabaseConnection } from '@aftersales/shared-persistence';
+import { event, openMigratedPostgres, TEST_SCHEMA } from '../test/fixtures.js';
+import { type GlobalPosition, type RecordedEvent, START } from './envelope.js';
+import { EventStore, rowsOf } from './event-store.js';
+
+/** A transaction held open until the test commits it. */
+function openTransaction(db: Database) {
+  let commit!: () => void;
+  let ready!: (tx: Database) => void;
+  const committed = new Promise<void>((resolve) => (commit = resolve));
+  const started = new Promise<Database>((resolve) => (ready = resolve));
+  const done = db.transaction(async (tx) => {
+    ready(tx);
+    await committed;
+  });
+  return { started, commit: async () => (commit(), await done) };
+}
+
+// Concurrent transactions need several connections: PGlite has one, so this runs on the server only.
+describe('global order under concurrent writers (PostgreSQL)', () => {
+  let connection: DatabaseConnection;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    connection = await openMigratedPostgres();
+    store = new EventStore(connection.db, TEST_SCHEMA);
+  });
+
+  afterAll(() => connection.close());
+
+  /**
+   * Reads until `count` events are visible. Transactions of other tests, in other databases of the same
+   * server, hold the snapshot's xmin back for a moment: committed events become visible once they end.
+   */
+  async function readVisible(after: GlobalPosition, count: number): Promise<RecordedEvent[]> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const read = await store.readAll(after, 100_000);
+      if (read.length >= count || Date.now() > deadline) return read;
+      await setTimeout(10);
+    }
+  }
+
+  async function head(): Promise<GlobalPosition> {
+    return (await store.readAll(START, 100_000)).at(-1)?.globalPosition ?? START;
+  }
+
+  async function naivelyVisibleAfter(position: string): Promise<string[]> {
+    const rows = rowsOf<{ stream_id: string }>(
+      await connection.db.execute(
+        sql`select stream_id from ${sql.identifier(TEST_SCHEMA)}.events where position > ${position}::bigint`,
+      ),
+    );
+    return rows.map((r) => r.stream_id);
+  }
+
+  it('never passes a lower position whose transaction is still open', async () => {
+    const checkpoint = await head();
+    const slow = openTransaction(connection.db);
+    await store.append('slow-1', [event('Opened')], 'no_stream', await slow.started);
+    await store.append('fast-1', [event('Opened')], 'no_stream');
+
+    expect(await naivelyVisibleAfter(checkpoint.position)).toEqual(['fast-1']);
+    expect(await store.readAll(checkpoint)).toEqual([]);
+
+    await slow.commit();
+    expect((await readVisible(checkpoint, 2)).map((e) => e.streamId)).toEqual(['slow-1', 'fast-1']);
+  });
+
+  it('reads a transaction that began first, but appended last, before the later ones', async () => {
+    const checkpoint = await head();
+    const slow = openTransaction(connection.db);
+    const tx = await slow.started;
+    await tx.execute(sql`select pg_current_xact_id()`);
+    await store.append('fast-2', [event('Opened')], 'no_stream');
+    expect(await store.readAll(checkpoint)).toEqual([]);
+
+    await store.append('slow-2', [event('Opened')], 'no_stream', tx);
+    await slow.commit();
+    const read = await readVisible(checkpoint, 2);
+    expect(read.map((e) => e.streamId)).toEqual(['slow-2', 'fast-2']);
+    expect(BigInt(read[0]!.globalPosition.position)).toBeGreaterThan(
+      BigInt(read[1]!.globalPosition.position),
+    );
+  });
+
+  it('loses nothing when many writers append at once and a reader follows along', async () => {
+    const seen: string[] = [];
+    let position = await head();
+    let writing = true;
+    const deadline = Date.now() + 20_000;
+    const reader = (async () => {
+      while ((writing || seen.length < 200) && Date.now() < deadline) {
+        const batch = (await store.readAll(position, 50)).filter((e) => e.streamId.startsWith('w'));
+        for (const e of batch) seen.push(e.streamId);
+        position = batch.at(-1)?.globalPosition ?? position;
+      }
+    })();
+    const writers = Array.from({ length: 8 }, (_, w) =>
+      (async () => {
+        for (let i = 0; i < 25; i++) await store.append(`w${w}-${i}`, [event('Opened')], 'no_stream');
+      })(),
+    );
+    await Promise.all(writers);
+    writing = false;
+    await reader;
+    expect(seen.filter((s, i) => seen.indexOf(s) !== i)).toEqual([]);
+    expect(seen).toHaveLength(200);
+  });
+});

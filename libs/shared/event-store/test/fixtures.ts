@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { type DatabaseConnection, openPglite, openPostgres } from '@aftersales/shared-persistence';
+import { createTestDatabase } from '@aftersales/shared-testing';
+import type { NewEvent } from '../src/envelope.js';
+
+export const TEST_SCHEMA = 'es_test';
+
+const migrations = { folder: fileURLToPath(new URL('./migrations', import.meta.url)), schema: TEST_SCHEMA };
+
+export const openMigratedPostgres = async () => migrated(await openPostgres(await createTestDatabase('es')));
+export const openMigratedPglite = async () => migrated(await openPglite('memory://'));
+
+/** Both backends the event store runs on, each opened fresh and migrated. */
+export const backends: [string, () => Promise<DatabaseConnection>][] = [
+  ['PostgreSQL', openMigratedPostgres],
+  ['PGlite', openMigratedPglite],
+];
+
+async function migrated(connection: DatabaseConnection): Promise<DatabaseConnection> {
+  await connection.migrate(migrations);
+  return connection;
+}
+
+export function event(type: string, data: unknown = {}, eventId: string = randomUUID()): NewEvent {
+  return {
+    eventId,
+    type,
+    data,
+    metadata: {
+      correlationId: 'c-1',
+      causationId: 'c-1',
+      actor: 'user:test',
+      timestamp: '2026-11-25T08:00:00.000Z',
+    },
+  };
+}
