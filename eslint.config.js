@@ -56,9 +56,14 @@ export default tseslint.config(
   }),
   // Shared infrastructure serves every service and knows none of them.
   restrict(['libs/shared/**'], ours(['contracts', 'shared-[a-z-]+'])),
+  // The decider pattern is as pure as the domains built on it.
+  restrict(['libs/shared/decider/**'], ours([]), {
+    group: [...infrastructure, 'node:*'],
+    message: 'The decider pattern is pure: no framework, no I/O.',
+  }),
   // A service's domain is pure: no framework, no I/O.
   ...serviceScopes.map((scope) =>
-    restrict([`libs/${scope}/domain/**`], ours(['contracts', `${scope}-domain`]), {
+    restrict([`libs/${scope}/domain/**`], ours(['contracts', 'shared-decider', `${scope}-domain`]), {
       group: [...infrastructure, 'node:*'],
       message: 'The domain is pure: no framework, no I/O, no clock.',
     }),

@@ -21,12 +21,13 @@ export default {
   globalTeardown: './libs/shared/testing/global-teardown.js',
   // A failing test may leave a socket or a child process behind; the run must still end and report it.
   forceExit: true,
+  testTimeout: 60_000,
   reporters: ['default', './libs/shared/testing/summary-reporter.js'],
   projects: [
     tier('unit', ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts'], {
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.int\\.spec\\.ts$'],
     }),
-    tier('integration', ['<rootDir>/libs/**/*.int.spec.ts'], { testTimeout: 30_000 }),
-    tier('e2e', ['<rootDir>/apps/*-e2e/**/*.e2e.spec.ts'], { testTimeout: 60_000 }),
+    tier('integration', ['<rootDir>/libs/**/*.int.spec.ts']),
+    tier('e2e', ['<rootDir>/apps/*-e2e/**/*.e2e.spec.ts']),
   ],
 };

@@ -1,3 +1,5 @@
+import type { DomainEvent } from '@aftersales/shared-decider';
+
 /** Who caused an event and why: the command's correlation, the message it answers, the actor, the time. */
 export interface EventMetadata {
   correlationId: string;
@@ -6,12 +8,6 @@ export interface EventMetadata {
   actor: string;
   /** ISO 8601 instant. */
   timestamp: string;
-}
-
-/** A domain event as `decide` produces it: a past-tense `type` and its data. */
-export interface DomainEvent<Type extends string = string, Data = unknown> {
-  type: Type;
-  data: Data;
 }
 
 /** An event ready to append: the id makes a retried command's append recognisable. */

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { DomainEvent } from '@aftersales/shared-decider';
 import type { Database } from '@aftersales/shared-persistence';
 import {
   ConcurrencyError,
-  type DomainEvent,
   DuplicateEventError,
   type ExpectedVersion,
   type GlobalPosition,
@@ -10,7 +10,7 @@ import {
   type RecordedEvent,
 } from './envelope.js';
 
-interface EventRow {
+export interface EventRow {
   position: string;
   transaction_id: string;
   stream_id: string;
@@ -25,7 +25,7 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-function toRecorded<E extends DomainEvent>(row: EventRow): RecordedEvent<E> {
+export function toRecorded<E extends DomainEvent>(row: EventRow): RecordedEvent<E> {
   return {
     streamId: row.stream_id,
     version: row.version,

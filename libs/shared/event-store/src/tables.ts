@@ -80,5 +80,12 @@ export function eventSourcingTables(schema: PgSchema) {
     position: bigint('position', { mode: 'bigint' }).notNull(),
   });
 
-  return { streams, events, outbox, processedEvents, projectionCheckpoints };
+  /** The lease of the one relay that publishes the outbox, so that replicas keep each stream's order. */
+  const outboxRelay = schema.table('outbox_relay', {
+    id: integer('id').primaryKey(),
+    holder: text('holder').notNull(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull(),
+  });
+
+  return { streams, events, outbox, outboxRelay, processedEvents, projectionCheckpoints };
 }

@@ -3,3 +3,4 @@ export * from './messaging.module.js';
 export * from './nats.js';
 export * from './rpc-error.js';
 export * from './service-client.js';
+export * from './event-bus/index.js';

@@ -1,0 +1,2 @@
+export * from './decider-specification.js';
+export * from './decider.js';

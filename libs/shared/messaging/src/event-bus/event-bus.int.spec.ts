@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type DatabaseConnection, openPglite } from '@aftersales/shared-persistence';
+import { NATS_URL, uniqueName } from '@aftersales/shared-testing';
+import { type Delivery, type EventBus, eventSubject, type RunningConsumer } from './event-bus.js';
+import { InProcessEventBus } from './in-process-event-bus.js';
+import { JetStreamEventBus } from './jetstream-event-bus.js';
+
+interface Harness {
+  bus: EventBus;
+  close(): Promise<void>;
+}
+
+async function jetStream(): Promise<Harness> {
+  const bus = await JetStreamEventBus.connect({ url: NATS_URL, namespace: uniqueName('bus') });
+  return { bus, close: () => bus.close() };
+}
+
+async function inProcess(): Promise<Harness> {
+  const connection: DatabaseConnection = await openPglite('memory://');
+  const bus = await InProcessEventBus.open(connection);
+  return {
+    bus,
+    close: async () => {
+      await bus.close();
+      await connection.close();
+    },
+  };
+}
+
+/** Collects deliveries until `count` arrived or the time is up; the consumer's handler may fail on purpose. */
+function collector(fail: (d: Delivery) => boolean = () => false) {
+  const received: Delivery[] = [];
+  return {
+    received,
+    handler: async (d: Delivery) => {
+      if (fail(d)) throw new Error(`refused ${d.id} on delivery ${d.deliveryCount}`);
+      received.push(d);
+    },
+    async waitFor(count: number, ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (received.length < count && Date.now() < deadline) await sleep(20);
+      return received;
+    },
+    /** The deliveries of `ids`, once the last of them arrived. */
+    async waitForIds(ids: string[], ms = 10_000) {
+      const deadline = Date.now() + ms;
+      while (!received.some((d) => d.id === ids.at(-1)) && Date.now() < deadline) await sleep(20);
+      return received.filter((d) => ids.includes(d.id));
+    },
+  };
+}
+
+const service = 'shop';
+const opened = eventSubject(service, 'OrderOpened');
+const paid = eventSubject(service, 'OrderPaid');
+const message = (id: string, subject = opened) => ({ subject, id, data: { id, at: '2026-11-25' } });
+
+describe.each([
+  ['JetStream', jetStream],
+  ['in-process', inProcess],
+])('event bus on %s', (_, open) => {
+  let harness: Harness;
+  let bus: EventBus;
+  const consumers: RunningConsumer[] = [];
+  let n = 0;
+  const durable = () => `test_${++n}`;
+
+  beforeAll(async () => {
+    harness = await open();
+    bus = harness.bus;
+    await bus.ensureStream({ service, eventTypes: ['OrderOpened', 'OrderPaid'] });
+  });
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    await harness.close();
+  });
+
+  async function consume(
+    spec: { durable: string; filterSubject?: string; maxDeliver?: number },
+    handler: (d: Delivery) => Promise<void>,
+  ) {
+    const consumer = await bus.consume(
+      { service, filterSubject: `aftersales.${service}.>`, retryDelayMs: 50, ...spec },
+      handler,
+    );
+    consumers.push(consumer);
+    return consumer;
+  }
+
+  it('delivers published messages in order, with their data, to a durable consumer', async () => {
+    const ids = Array.from({ length: 20 }, (_, i) => `order-a-${i}`);
+    for (const id of ids) await bus.publish(message(id));
+    const c = collector();
+    await consume({ durable: durable() }, c.handler);
+    const received = await c.waitFor(20);
+    expect(received.slice(0, 20).map((d) => d.id)).toEqual(ids);
+    expect(received[0]).toEqual({ ...message(ids[0]!), deliveryCount: 1 });
+  });
+
+  it('drops a message whose id it has stored already', async () => {
+    await expect(bus.publish(message('order-b-1'))).resolves.toEqual({ duplicate: false });
+    await expect(bus.publish(message('order-b-1'))).resolves.toEqual({ duplicate: true });
+    const c = collector();
+    await consume({ durable: durable() }, c.handler);
+    await c.waitFor(100, 1_000);
+    expect(c.received.filter((d) => d.id === 'order-b-1')).toHaveLength(1);
+  });
+
+  it('delivers only the subjects the consumer filters on', async () => {
+    await bus.publish(message('order-c-1', paid));
+    const c = collector();
+    await consume({ durable: durable(), filterSubject: paid }, c.handler);
+    const received = await c.waitForIds(['order-c-1']);
+    expect(received.map((d) => d.subject)).toEqual([paid]);
+    expect(c.received.every((d) => d.subject === paid)).toBe(true);
+  });
+
+  it('delivers again when the handler fails, keeping the order', async () => {
+    const c = collector((d) => d.id === 'order-d-1' && d.deliveryCount < 3);
+    await consume({ durable: durable() }, c.handler);
+    await bus.publish(message('order-d-1'));
+    await bus.publish(message('order-d-2'));
+    const received = await c.waitForIds(['order-d-1', 'order-d-2']);
+    expect(received.map((d) => [d.id, d.deliveryCount])).toEqual([
+      ['order-d-1', 3],
+      ['order-d-2', 1],
+    ]);
+  });
+
+  it('moves a message that keeps failing to the dead-letter subject and goes on', async () => {
+    const name = durable();
+    const c = collector((d) => d.id === 'order-e-1');
+    await consume({ durable: name, maxDeliver: 2 }, c.handler);
+    await bus.publish(message('order-e-1'));
+    await bus.publish(message('order-e-2'));
+    expect((await c.waitForIds(['order-e-1', 'order-e-2'])).map((d) => d.id)).toEqual(['order-e-2']);
+    const letters = collector();
+    consumers.push(
+      await bus.consume(
+        { service: 'deadletter', durable: `${name}_letters`, filterSubject: `aftersales.deadletter.${name}` },
+        letters.handler,
+      ),
+    );
+    const [letter] = await letters.waitFor(1);
+    expect(letter?.data).toEqual({
+      consumer: name,
+      message: message('order-e-1'),
+      deliveries: 2,
+      error: 'Error: refused order-e-1 on delivery 2',
+    });
+  });
+
+  it('resumes a durable consumer after a restart where it stopped', async () => {
+    const name = durable();
+    const first = collector();
+    const consumer = await bus.consume({ service, durable: name, filterSubject: opened }, first.handler);
+    await bus.publish(message('order-f-1'));
+    await first.waitForIds(['order-f-1']);
+    await consumer.stop();
+    await bus.publish(message('order-f-2'));
+    const second = collector();
+    await consume({ durable: name, filterSubject: opened }, second.handler);
+    expect((await second.waitFor(1)).map((d) => d.id)).toEqual(['order-f-2']);
+  });
+});

@@ -1,0 +1,80 @@
+/** The durable event bus between services: JetStream in the distributed mode, in-process when embedded. */
+export interface EventBus {
+  /** Creates or widens the stream a service publishes its events to. */
+  ensureStream(spec: EventStreamSpec): Promise<void>;
+  /** Resolves once the bus has stored the message; a message id seen before is dropped as a duplicate. */
+  publish(message: BusMessage): Promise<{ duplicate: boolean }>;
+  /**
+   * Delivers the stream's matching messages to `handler`, one at a time in stream order, at least once:
+   * a message is acknowledged when the handler resolves, delivered again when it throws or the consumer
+   * dies first, and moved to the dead-letter subject after `maxDeliver` failed deliveries.
+   */
+  consume(spec: ConsumerSpec, handler: (delivery: Delivery) => Promise<void>): Promise<RunningConsumer>;
+  close(): Promise<void>;
+}
+
+export interface EventStreamSpec {
+  /** The publishing service: its stream holds `aftersales.<service>.<EventType>` for each type. */
+  service: string;
+  eventTypes: readonly string[];
+  /** How long a message id is remembered for deduplication (JetStream's default is 2 minutes). */
+  duplicateWindowMs?: number;
+}
+
+export interface BusMessage {
+  subject: string;
+  /** Unique per message (the event id): the key of deduplication. */
+  id: string;
+  data: unknown;
+}
+
+export interface Delivery extends BusMessage {
+  /** 1 on the first delivery. */
+  deliveryCount: number;
+}
+
+export interface ConsumerSpec {
+  /** Whose stream to read. */
+  service: string;
+  /** Durable name: the consumer's position survives restarts; on JetStream, replicas sharing it share the work. */
+  durable: string;
+  /** A NATS subject filter within the stream, e.g. `aftersales.warranty.>`. */
+  filterSubject: string;
+  maxDeliver?: number;
+  /** How long a delivery may stay unacknowledged before it is delivered again. */
+  ackWaitMs?: number;
+  /** Pause before the second delivery; it doubles for each one after. */
+  retryDelayMs?: number;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+/** What the dead-letter subject receives for a message that kept failing. */
+export interface DeadLetter {
+  consumer: string;
+  message: BusMessage;
+  deliveries: number;
+  error: string;
+}
+
+export const eventSubject = (service: string, eventType: string) => `aftersales.${service}.${eventType}`;
+export const deadLetterSubject = (durable: string) => `aftersales.deadletter.${durable}`;
+
+export const consumerDefaults = { maxDeliver: 5, ackWaitMs: 30_000, retryDelayMs: 1_000 };
+
+export function retryDelay(spec: ConsumerSpec, deliveryCount: number): number {
+  return (spec.retryDelayMs ?? consumerDefaults.retryDelayMs) * 2 ** (deliveryCount - 1);
+}
+
+/** NATS subject matching: `*` is one token, `>` the rest. */
+export function subjectMatches(filter: string, subject: string): boolean {
+  const f = filter.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '>') return s.length > i;
+    if (i >= s.length || (f[i] !== '*' && f[i] !== s[i])) return false;
+  }
+  return f.length === s.length;
+}

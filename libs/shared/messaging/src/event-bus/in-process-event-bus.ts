@@ -1,0 +1,157 @@
+import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { DatabaseConnection } from '@aftersales/shared-persistence';
+import { busConsumers, busMessages } from './bus-tables.js';
+import {
+  type BusMessage,
+  type ConsumerSpec,
+  consumerDefaults,
+  type DeadLetter,
+  deadLetterSubject,
+  type Delivery,
+  type EventBus,
+  type EventStreamSpec,
+  eventSubject,
+  retryDelay,
+  type RunningConsumer,
+  subjectMatches,
+} from './event-bus.js';
+
+const DEAD_LETTER_STREAM = 'deadletter';
+
+export const busMigrations = {
+  folder: fileURLToPath(new URL('../../migrations', import.meta.url)),
+  schema: 'bus',
+};
+
+/**
+ * The embedded mode's event bus, with JetStream's guarantees: messages are stored in the embedded
+ * database (PGlite, whose single connection serializes writers), deduplicated by id, and delivered to each
+ * durable consumer in stream order, at least once, with the consumer's position stored after the handler
+ * succeeds.
+ */
+export class InProcessEventBus implements EventBus {
+  private readonly streamOfSubject = new Map<string, string>();
+  private readonly published = new EventEmitter().setMaxListeners(0);
+
+  private constructor(private readonly connection: DatabaseConnection) {}
+
+  static async open(connection: DatabaseConnection): Promise<InProcessEventBus> {
+    await connection.migrate(busMigrations);
+    return new InProcessEventBus(connection);
+  }
+
+  async ensureStream(spec: EventStreamSpec): Promise<void> {
+    for (const type of spec.eventTypes)
+      this.streamOfSubject.set(eventSubject(spec.service, type), spec.service);
+  }
+
+  async publish(message: BusMessage): Promise<{ duplicate: boolean }> {
+    const stream = message.subject.startsWith(deadLetterSubject(''))
+      ? DEAD_LETTER_STREAM
+      : this.streamOfSubject.get(message.subject);
+    if (!stream) throw new Error(`No stream takes ${message.subject}`);
+    const stored = await this.connection.db
+      .insert(busMessages)
+      .values({ stream, subject: message.subject, messageId: message.id, data: message.data })
+      .onConflictDoNothing()
+      .returning({ seq: busMessages.seq });
+    this.published.emit(stream);
+    return { duplicate: stored.length === 0 };
+  }
+
+  async consume(
+    spec: ConsumerSpec,
+    handler: (delivery: Delivery) => Promise<void>,
+  ): Promise<RunningConsumer> {
+    const { db } = this.connection;
+    await db
+      .insert(busConsumers)
+      .values({ durable: spec.durable, stream: spec.service, ackedSeq: 0n })
+      .onConflictDoNothing();
+    let running = true;
+    let wake = () => {};
+    const onPublish = () => wake();
+    this.published.on(spec.service, onPublish);
+
+    const loop = (async () => {
+      while (running) {
+        const [consumer] = await db.select().from(busConsumers).where(eq(busConsumers.durable, spec.durable));
+        const batch = await db
+          .select()
+          .from(busMessages)
+          .where(and(eq(busMessages.stream, spec.service), gt(busMessages.seq, consumer!.ackedSeq)))
+          .orderBy(asc(busMessages.seq))
+          .limit(100);
+        if (batch.length === 0) {
+          const controller = new AbortController();
+          wake = () => controller.abort();
+          await sleep(1_000, undefined, { signal: controller.signal }).catch(() => undefined);
+          continue;
+        }
+        for (const row of batch) {
+          if (!running) break;
+          if (subjectMatches(spec.filterSubject, row.subject)) {
+            await this.deliver(
+              spec,
+              { subject: row.subject, id: row.messageId, data: row.data },
+              handler,
+              () => running,
+            );
+          }
+          if (!running) break;
+          await db
+            .update(busConsumers)
+            .set({ ackedSeq: row.seq })
+            .where(eq(busConsumers.durable, spec.durable));
+        }
+      }
+    })();
+
+    return {
+      stop: async () => {
+        running = false;
+        this.published.off(spec.service, onPublish);
+        wake();
+        await loop;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    this.published.removeAllListeners();
+  }
+
+  private async deliver(
+    spec: ConsumerSpec,
+    message: BusMessage,
+    handler: (delivery: Delivery) => Promise<void>,
+    running: () => boolean,
+  ): Promise<void> {
+    const maxDeliver = spec.maxDeliver ?? consumerDefaults.maxDeliver;
+    for (let deliveryCount = 1; running(); deliveryCount++) {
+      try {
+        await handler({ ...message, deliveryCount });
+        return;
+      } catch (error) {
+        if (deliveryCount >= maxDeliver) {
+          const letter: DeadLetter = {
+            consumer: spec.durable,
+            message,
+            deliveries: deliveryCount,
+            error: String(error),
+          };
+          await this.publish({
+            subject: deadLetterSubject(spec.durable),
+            id: `${spec.durable}:${message.id}`,
+            data: letter,
+          });
+          return;
+        }
+        await sleep(retryDelay(spec, deliveryCount));
+      }
+    }
+  }
+}

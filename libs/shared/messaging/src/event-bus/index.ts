@@ -1,0 +1,3 @@
+export * from './event-bus.js';
+export * from './in-process-event-bus.js';
+export * from './jetstream-event-bus.js';

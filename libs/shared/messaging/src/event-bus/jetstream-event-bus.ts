@@ -1,0 +1,163 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos, type NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import {
+  type BusMessage,
+  type ConsumerSpec,
+  consumerDefaults,
+  type DeadLetter,
+  deadLetterSubject,
+  type Delivery,
+  type EventBus,
+  type EventStreamSpec,
+  eventSubject,
+  retryDelay,
+  type RunningConsumer,
+} from './event-bus.js';
+
+export interface JetStreamOptions {
+  url: string;
+  /** Prefixes subjects and stream names, as for request/reply. */
+  namespace?: string;
+  /** How long a publish waits for the stream's acknowledgement. */
+  publishTimeoutMs?: number;
+}
+
+const MSG_ID = 'Nats-Msg-Id';
+
+export class JetStreamEventBus implements EventBus {
+  private constructor(
+    private readonly connection: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly options: JetStreamOptions,
+  ) {}
+
+  static async connect(options: JetStreamOptions): Promise<JetStreamEventBus> {
+    const connection = await connect({ servers: options.url, maxReconnectAttempts: -1 });
+    const bus = new JetStreamEventBus(
+      connection,
+      jetstream(connection),
+      await jetstreamManager(connection),
+      options,
+    );
+    await bus.upsertStream(bus.streamName('deadletter'), [bus.subject(deadLetterSubject('>'))]);
+    return bus;
+  }
+
+  async ensureStream(spec: EventStreamSpec): Promise<void> {
+    const subjects = spec.eventTypes.map((type) => this.subject(eventSubject(spec.service, type)));
+    await this.upsertStream(this.streamName(spec.service), subjects, spec.duplicateWindowMs);
+  }
+
+  async publish(message: BusMessage): Promise<{ duplicate: boolean }> {
+    const ack = await this.js.publish(this.subject(message.subject), JSON.stringify(message.data), {
+      msgID: message.id,
+      timeout: this.options.publishTimeoutMs ?? 5_000,
+    });
+    return { duplicate: ack.duplicate };
+  }
+
+  async consume(
+    spec: ConsumerSpec,
+    handler: (delivery: Delivery) => Promise<void>,
+  ): Promise<RunningConsumer> {
+    const stream = this.streamName(spec.service);
+    const config = {
+      durable_name: spec.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: this.subject(spec.filterSubject),
+      max_deliver: spec.maxDeliver ?? consumerDefaults.maxDeliver,
+      ack_wait: nanos(spec.ackWaitMs ?? consumerDefaults.ackWaitMs),
+      // One message in flight keeps the stream's order through redeliveries.
+      max_ack_pending: 1,
+    };
+    await this.jsm.consumers
+      .add(stream, config)
+      .catch(() => this.jsm.consumers.update(stream, spec.durable, config));
+    const messages = await (await this.js.consumers.get(stream, spec.durable)).consume({ max_messages: 1 });
+    const loop = (async () => {
+      for await (const message of messages) await this.deliver(spec, message, handler);
+    })();
+    return {
+      stop: async () => {
+        await messages.close();
+        await loop;
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.connection.drain();
+  }
+
+  private async deliver(spec: ConsumerSpec, message: JsMsg, handler: (d: Delivery) => Promise<void>) {
+    const delivery: Delivery = {
+      subject: this.unprefixed(message.subject),
+      id: message.headers?.get(MSG_ID) ?? `${message.info.stream}:${message.seq}`,
+      data: message.json(),
+      deliveryCount: message.info.deliveryCount,
+    };
+    try {
+      await handler(delivery);
+      await message.ackAck();
+    } catch (error) {
+      if (delivery.deliveryCount < (spec.maxDeliver ?? consumerDefaults.maxDeliver)) {
+        message.nak(retryDelay(spec, delivery.deliveryCount));
+        return;
+      }
+      const { deliveryCount, ...failed } = delivery;
+      const letter: DeadLetter = {
+        consumer: spec.durable,
+        message: failed,
+        deliveries: deliveryCount,
+        error: String(error),
+      };
+      await this.publish({
+        subject: deadLetterSubject(spec.durable),
+        id: `${spec.durable}:${delivery.id}`,
+        data: letter,
+      });
+      // No reason text: nats-server 2.9 ignores a TERM that carries one, and redelivers after ack_wait.
+      message.term();
+    }
+  }
+
+  private async upsertStream(name: string, subjects: string[], duplicateWindowMs?: number): Promise<void> {
+    const config = {
+      name,
+      subjects,
+      ...(duplicateWindowMs === undefined ? {} : { duplicate_window: nanos(duplicateWindowMs) }),
+    };
+    const current = await this.jsm.streams.info(name).catch(() => undefined);
+    if (!current) {
+      await this.jsm.streams.add(config);
+      return;
+    }
+    const merged = [...new Set([...current.config.subjects, ...subjects])];
+    await this.jsm.streams.update(name, { ...config, subjects: merged });
+  }
+
+  private streamName(service: string): string {
+    const name = `AFTERSALES_${service.toUpperCase().replaceAll('-', '_')}`;
+    return this.options.namespace ? `${this.options.namespace.toUpperCase()}_${name}` : name;
+  }
+
+  private subject(subject: string): string {
+    return this.options.namespace ? `${this.options.namespace}.${subject}` : subject;
+  }
+
+  private unprefixed(subject: string): string {
+    const prefix = this.options.namespace ? `${this.options.namespace}.` : '';
+    return subject.startsWith(prefix) ? subject.slice(prefix.length) : subject;
+  }
+}
