@@ -4,7 +4,7 @@ import { eventSourcingTables } from '../src/tables.js';
 /** A service schema for the event store's own tests: the shared tables plus one read model. */
 export const testSchema = pgSchema('es_test');
 
-export const { streams, events, outbox, processedEvents, projectionCheckpoints } =
+export const { streams, events, outbox, outboxRelay, processedEvents, projectionCheckpoints } =
   eventSourcingTables(testSchema);
 
 /** Read model of the projection tests: how many events each stream has, and of which last type. */

@@ -12,6 +12,7 @@ CREATE TABLE "bus"."messages" (
 	"subject" text NOT NULL,
 	"message_id" text NOT NULL,
 	"data" jsonb NOT NULL,
-	"stored_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "messages_stream_message_id_unique" UNIQUE("stream","message_id")
+	"stored_at" timestamp with time zone DEFAULT now() NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX "messages_stream_message_id_idx" ON "bus"."messages" USING btree ("stream","message_id");

@@ -25,7 +25,7 @@ function answers(port: number): Promise<boolean> {
 
 export interface DedicatedNats {
   url: string;
-  /** Stops the server as a crash would; its JetStream store stays. */
+  /** Stops the server (SIGTERM, so JetStream flushes its store); the store stays for `start`. */
   stop(): Promise<void>;
   /** Starts it again on the same port with the same store. */
   start(): Promise<void>;
@@ -49,7 +49,7 @@ export async function startDedicatedNats(): Promise<DedicatedNats> {
     if (!running || running.exitCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
-      running.kill('SIGKILL');
+      running.kill('SIGTERM');
     });
   };
   await start();

@@ -19,6 +19,12 @@ CREATE TABLE "es_test"."outbox" (
 	"published_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "es_test"."outbox_relay" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"holder" text NOT NULL,
+	"lease_until" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "es_test"."processed_events" (
 	"consumer" text NOT NULL,
 	"event_id" uuid NOT NULL,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, jsonb, pgSchema, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** The in-process event bus keeps its streams in the embedded database, so nothing is lost on a crash. */
 export const busSchema = pgSchema('bus');
@@ -16,7 +16,7 @@ export const busMessages = busSchema.table(
       .notNull()
       .default(sql`now()`),
   },
-  (t) => [unique('messages_stream_message_id_unique').on(t.stream, t.messageId)],
+  (t) => [index('messages_stream_message_id_idx').on(t.stream, t.messageId)],
 );
 
 export const busConsumers = busSchema.table('consumers', {

@@ -17,7 +17,7 @@ export interface EventStreamSpec {
   /** The publishing service: its stream holds `aftersales.<service>.<EventType>` for each type. */
   service: string;
   eventTypes: readonly string[];
-  /** How long a message id is remembered for deduplication (JetStream's default is 2 minutes). */
+  /** How long a message id is remembered for deduplication. */
   duplicateWindowMs?: number;
 }
 
@@ -61,6 +61,9 @@ export interface DeadLetter {
 
 export const eventSubject = (service: string, eventType: string) => `aftersales.${service}.${eventType}`;
 export const deadLetterSubject = (durable: string) => `aftersales.deadletter.${durable}`;
+
+/** JetStream's own default window. */
+export const DEFAULT_DUPLICATE_WINDOW_MS = 120_000;
 
 export const consumerDefaults = { maxDeliver: 5, ackWaitMs: 30_000, retryDelayMs: 1_000 };
 

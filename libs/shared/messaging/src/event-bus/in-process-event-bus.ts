@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { DatabaseConnection } from '@aftersales/shared-persistence';
 import { busConsumers, busMessages } from './bus-tables.js';
+
+const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
 import {
   type BusMessage,
   type ConsumerSpec,
@@ -17,6 +19,7 @@ import {
   retryDelay,
   type RunningConsumer,
   subjectMatches,
+  DEFAULT_DUPLICATE_WINDOW_MS,
 } from './event-bus.js';
 
 const DEAD_LETTER_STREAM = 'deadletter';
@@ -28,12 +31,15 @@ export const busMigrations = {
 
 /**
  * The embedded mode's event bus, with JetStream's guarantees: messages are stored in the embedded
- * database (PGlite, whose single connection serializes writers), deduplicated by id, and delivered to each
- * durable consumer in stream order, at least once, with the consumer's position stored after the handler
- * succeeds.
+ * database (PGlite, whose single connection serializes writers), deduplicated by id within the stream's
+ * window, and delivered to each durable consumer in stream order, at least once, with the consumer's
+ * position stored after the handler succeeds.
  */
 export class InProcessEventBus implements EventBus {
   private readonly streamOfSubject = new Map<string, string>();
+  private readonly duplicateWindowMs = new Map<string, number>([
+    [DEAD_LETTER_STREAM, DEFAULT_DUPLICATE_WINDOW_MS],
+  ]);
   private readonly published = new EventEmitter().setMaxListeners(0);
 
   private constructor(private readonly connection: DatabaseConnection) {}
@@ -44,8 +50,10 @@ export class InProcessEventBus implements EventBus {
   }
 
   async ensureStream(spec: EventStreamSpec): Promise<void> {
-    for (const type of spec.eventTypes)
+    for (const type of spec.eventTypes) {
       this.streamOfSubject.set(eventSubject(spec.service, type), spec.service);
+    }
+    this.duplicateWindowMs.set(spec.service, spec.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS);
   }
 
   async publish(message: BusMessage): Promise<{ duplicate: boolean }> {
@@ -53,11 +61,17 @@ export class InProcessEventBus implements EventBus {
       ? DEAD_LETTER_STREAM
       : this.streamOfSubject.get(message.subject);
     if (!stream) throw new Error(`No stream takes ${message.subject}`);
-    const stored = await this.connection.db
-      .insert(busMessages)
-      .values({ stream, subject: message.subject, messageId: message.id, data: message.data })
-      .onConflictDoNothing()
-      .returning({ seq: busMessages.seq });
+    const windowMs = this.duplicateWindowMs.get(stream)!;
+    const stored = rowsOf(
+      await this.connection.db.execute(sql`
+        insert into bus.messages (stream, subject, message_id, data)
+        select ${stream}, ${message.subject}, ${message.id}, ${JSON.stringify(message.data)}::jsonb
+        where not exists (
+          select 1 from bus.messages
+          where stream = ${stream} and message_id = ${message.id}
+            and stored_at > now() - ${windowMs} * interval '1 millisecond')
+        returning seq`),
+    );
     this.published.emit(stream);
     return { duplicate: stored.length === 0 };
   }

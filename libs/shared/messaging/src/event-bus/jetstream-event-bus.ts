@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -34,6 +35,8 @@ export interface JetStreamOptions {
 const MSG_ID = 'Nats-Msg-Id';
 
 export class JetStreamEventBus implements EventBus {
+  private readonly logger = new Logger(JetStreamEventBus.name);
+
   private constructor(
     private readonly connection: NatsConnection,
     private readonly js: JetStreamClient,
@@ -86,8 +89,14 @@ export class JetStreamEventBus implements EventBus {
       .catch(() => this.jsm.consumers.update(stream, spec.durable, config));
     const messages = await (await this.js.consumers.get(stream, spec.durable)).consume({ max_messages: 1 });
     const loop = (async () => {
-      for await (const message of messages) await this.deliver(spec, message, handler);
-    })();
+      for await (const message of messages) {
+        // A lost ack or nak needs no handling: JetStream delivers the message again after ack_wait.
+        await this.deliver(spec, message, handler).catch(() => undefined);
+      }
+    })().catch((error: unknown) => {
+      if (!this.connection.isClosed())
+        this.logger.error(`Consumer ${spec.durable} stopped: ${String(error)}`);
+    });
     return {
       stop: async () => {
         await messages.close();
@@ -96,8 +105,9 @@ export class JetStreamEventBus implements EventBus {
     };
   }
 
+  /** Closes the connection at once; stop the consumers first to let their handlers finish. */
   async close(): Promise<void> {
-    await this.connection.drain();
+    await this.connection.close();
   }
 
   private async deliver(spec: ConsumerSpec, message: JsMsg, handler: (d: Delivery) => Promise<void>) {
