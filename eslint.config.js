@@ -7,8 +7,8 @@ import tseslint from 'typescript-eslint';
  * Module boundaries, after Nx's depConstraints. Package names carry the tags: `@aftersales/<scope>-<type>`
  * for libraries, `@aftersales/contracts/<scope>` for the shared surface, `@aftersales/<app>` for apps.
  */
-const apps = ['embedded', 'gateway', 'warranty', 'web'];
-const serviceScopes = ['gateway', 'warranty'];
+const apps = ['embedded', 'gateway', 'identity', 'warranty', 'web'];
+const serviceScopes = ['gateway', 'identity', 'warranty'];
 const infrastructure = [
   '@nestjs/*',
   'nats',

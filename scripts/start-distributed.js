@@ -22,9 +22,10 @@ async function ensureDatabase() {
 await ensureDatabase();
 const { result } = concurrently(
   [
+    { name: 'identity', command: 'node apps/identity/dist/main.js' },
     { name: 'warranty', command: 'node apps/warranty/dist/main.js' },
     { name: 'gateway', command: 'node apps/gateway/dist/main.js' },
   ],
-  { killOthersOn: ['failure', 'success'], prefixColors: ['blue', 'magenta'] },
+  { killOthersOn: ['failure', 'success'], prefixColors: ['green', 'blue', 'magenta'] },
 );
 await result.catch(() => process.exit(1));

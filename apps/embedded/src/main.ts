@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { Module } from '@nestjs/common';
 import { GatewayModule, bootstrapGateway } from '@aftersales/gateway-feature-api';
+import { IdentityModule } from '@aftersales/identity-feature-accounts';
 import { loadConfig } from '@aftersales/shared-config';
 import { InProcessBroker, InProcessServer, MessagingModule } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPglite } from '@aftersales/shared-persistence';
@@ -15,7 +16,8 @@ const broker = new InProcessBroker();
     PersistenceModule.forRoot(() => openPglite(config.DATA_DIR)),
     MessagingModule.inProcess(broker),
     WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA }),
-    GatewayModule,
+    IdentityModule.register({ authSecret: config.AUTH_SECRET, seedDemoAccounts: config.SEED_DEMO_DATA }),
+    GatewayModule.register({ secureCookies: config.COOKIE_SECURE }),
   ],
 })
 class EmbeddedModule {}

@@ -28,9 +28,9 @@ export async function startEmbedded(): Promise<RunningProduct> {
 }
 
 /**
- * `npm run start:distributed`: the gateway and the warranty service as separate processes, over the real
- * NATS and PostgreSQL, in a database and a subject namespace of their own; the warranty service migrates
- * its schema and seeds the demo devices at start.
+ * `npm run start:distributed`: the gateway and each service as separate processes, over the real
+ * NATS and PostgreSQL, in a database and a subject namespace of their own; each service migrates its
+ * schema and seeds the demo data at start.
  */
 export async function startDistributed(): Promise<RunningProduct> {
   const env = {
@@ -43,11 +43,12 @@ export async function startDistributed(): Promise<RunningProduct> {
     await Promise.all(apps.map((app) => app.stop()));
   };
   try {
+    apps.push(await startApp('identity', env));
     apps.push(await startApp('warranty', env));
     apps.push(await startApp('gateway', { ...env, PORT: '0' }));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: apps[1]!.url!, stop };
+  return { url: apps.at(-1)!.url!, stop };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoDevices } from '@aftersales/warranty-data-access';
+import { Client, demoEmail } from './client.js';
 import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
@@ -9,14 +10,27 @@ describe.each([
   ['distributed', startDistributed],
 ])('warranty lookup in the %s mode', (_, start) => {
   let product: RunningProduct;
+  let token: string;
 
   beforeAll(async () => {
     product = await start();
+    token = await new Client(product.url).signIn(demoEmail.customer);
   });
 
   afterAll(() => product?.stop());
 
-  const get = (path: string) => fetch(`${product.url}${path}`);
+  const get = (path: string) =>
+    fetch(`${product.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('asks who is calling before it answers', async () => {
+    const response = await fetch(`${product.url}/api/warranty/${inWarranty!.sn}`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Sign in to continue',
+    });
+  });
 
   it('answers model and warranty end date of a machine in warranty', async () => {
     const response = await get(`/api/warranty/${inWarranty!.sn}`);

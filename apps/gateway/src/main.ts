@@ -8,7 +8,10 @@ import { MessagingModule } from '@aftersales/shared-messaging';
 const config = loadConfig();
 
 @Module({
-  imports: [MessagingModule.nats({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }), GatewayModule],
+  imports: [
+    MessagingModule.nats({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }),
+    GatewayModule.register({ secureCookies: config.COOKIE_SECURE }),
+  ],
 })
 class GatewayAppModule {}
 

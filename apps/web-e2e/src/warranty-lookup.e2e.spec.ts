@@ -1,30 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, openBrowser, screenshot, startApp } from '@aftersales/shared-testing';
+import { type Browser, openBrowser, screenshot } from '@aftersales/shared-testing';
 import { demoDevices } from '@aftersales/warranty-data-access';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { signInAs, startProduct } from './embedded-app.js';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
 
 describe('warranty lookup in the browser', () => {
-  let app: Awaited<ReturnType<typeof startApp>>;
+  let app: Awaited<ReturnType<typeof startProduct>>;
   let browser: Browser;
   let page: Page;
-  const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-data-'));
 
   beforeAll(async () => {
-    app = await startApp('embedded', { PORT: '0', DATA_DIR: dataDir });
+    app = await startProduct();
     browser = await openBrowser();
     page = browser.page;
-    await page.goto(app.url!);
+    await page.goto(app.url);
+    await signInAs(page, 'customer@example.com');
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   async function lookUp(sn: string) {

@@ -1,29 +1,46 @@
-import { useTranslation } from 'react-i18next';
-import { switchLanguage } from './i18n';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider } from './auth/auth-context';
+import { RegisterPage } from './auth/RegisterPage';
+import { RedirectSignedIn, RequireSignIn } from './auth/route-guards';
+import { SignInPage } from './auth/SignInPage';
+import { TopBar } from './layout/TopBar';
 import { WarrantyLookupPage } from './warranty/WarrantyLookupPage';
 
 export function App() {
-  const { t, i18n } = useTranslation();
   return (
-    <>
-      <header className="topbar">
-        <span className="brand">{t('app.title')}</span>
-        <nav>
-          <a className="active" href="/">
-            {t('nav.startTicket')}
-          </a>
-        </nav>
-        <button
-          type="button"
-          className="link"
-          onClick={() => switchLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
-        >
-          {t('app.language')}
-        </button>
-      </header>
-      <main>
-        <WarrantyLookupPage />
-      </main>
-    </>
+    <BrowserRouter>
+      <AuthProvider>
+        <TopBar />
+        <main>
+          <Routes>
+            <Route
+              path="/sign-in"
+              element={
+                <RedirectSignedIn>
+                  <SignInPage />
+                </RedirectSignedIn>
+              }
+            />
+            <Route
+              path="/register"
+              element={
+                <RedirectSignedIn>
+                  <RegisterPage />
+                </RedirectSignedIn>
+              }
+            />
+            <Route
+              path="/"
+              element={
+                <RequireSignIn>
+                  <WarrantyLookupPage />
+                </RequireSignIn>
+              }
+            />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </main>
+      </AuthProvider>
+    </BrowserRouter>
   );
 }

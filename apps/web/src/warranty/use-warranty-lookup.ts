@@ -1,6 +1,7 @@
 import { serialNumberSchema, type WarrantyLookupReply } from '@aftersales/contracts/warranty';
 import { useState } from 'react';
-import { ApiRequestError, getJson } from '../api';
+import { ApiRequestError } from '../api';
+import { useAuth } from '../auth/auth-context';
 
 export type LookupState =
   | { kind: 'idle' }
@@ -11,6 +12,7 @@ export type LookupState =
   | { kind: 'failed'; message: string };
 
 export function useWarrantyLookup() {
+  const { api } = useAuth();
   const [state, setState] = useState<LookupState>({ kind: 'idle' });
 
   async function lookUp(input: string): Promise<void> {
@@ -22,7 +24,7 @@ export function useWarrantyLookup() {
     const sn = parsed.data;
     setState({ kind: 'loading', sn });
     try {
-      const warranty = await getJson<WarrantyLookupReply>(`/api/warranty/${encodeURIComponent(sn)}`);
+      const warranty = await api<WarrantyLookupReply>(`/api/warranty/${encodeURIComponent(sn)}`);
       setState({ kind: 'found', warranty });
     } catch (error) {
       if (error instanceof ApiRequestError && error.body.statusCode === 404) {

@@ -34,6 +34,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     if (!error) this.logger.error(exception);
     const body = error ?? apiError(500, 'Something went wrong on our side; please try again');
+    const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (retryAfter) void reply.header('retry-after', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
 

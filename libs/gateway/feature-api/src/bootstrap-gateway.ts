@@ -15,7 +15,7 @@ export async function bootstrapGateway(rootModule: Type, options: GatewayOptions
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
     bufferLogs: true,
   });
-  configureGateway(app, options.webRoot);
+  await configureGateway(app, options.webRoot);
   await app.init();
   await options.beforeListen?.(app);
   await app.listen(options.port, '0.0.0.0');

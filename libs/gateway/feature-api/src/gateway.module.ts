@@ -1,9 +1,33 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { AccessGuard } from './access/access.guard.js';
+import { AccessRulesCheck } from './access/access-rules.check.js';
+import { AdminHttpController } from './admin.http.controller.js';
+import { AuthHttpController } from './auth.http.controller.js';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { HealthHttpController } from './health.http.controller.js';
+import { RepairPointHttpController } from './repair-point.http.controller.js';
 import { WarrantyHttpController } from './warranty.http.controller.js';
 
-/** The HTTP API; it owns no data and reaches every service over the bus. */
-@Module({
-  controllers: [HealthHttpController, WarrantyHttpController],
-})
-export class GatewayModule {}
+/** The HTTP API; it owns no data, reaches every service over the bus, and checks access on every route. */
+@Module({})
+export class GatewayModule {
+  static register(options: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [DiscoveryModule],
+      controllers: [
+        HealthHttpController,
+        AuthHttpController,
+        AdminHttpController,
+        RepairPointHttpController,
+        WarrantyHttpController,
+      ],
+      providers: [
+        { provide: GATEWAY_OPTIONS, useValue: options },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        AccessRulesCheck,
+      ],
+    };
+  }
+}

@@ -7,6 +7,7 @@ import {
   warrantySubjects,
 } from '@aftersales/contracts/warranty';
 import { ServiceClient } from '@aftersales/shared-messaging';
+import { Access, anyUser } from './access/access.decorator.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 @ApiTags('warranty')
@@ -15,6 +16,7 @@ export class WarrantyHttpController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get(':sn')
+  @Access({ roles: anyUser })
   @ApiOperation({ summary: 'Model and warranty end date of one machine' })
   @ApiParam({ name: 'sn', example: 'ZH10014510045', description: 'Case and spaces are ignored' })
   @ApiOkResponse({ description: 'The machine is registered' })

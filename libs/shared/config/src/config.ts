@@ -15,6 +15,16 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9_]+$/, { error: 'use lowercase letters, digits and _' })
     .optional(),
+  /** Signs access tokens; every process of a deployment needs the same one. Set it outside development. */
+  AUTH_SECRET: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters' })
+    .default('development-only-secret-change-me-in-production'),
+  /** Marks the refresh cookie Secure, so browsers send it over HTTPS only. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
     .default('true')

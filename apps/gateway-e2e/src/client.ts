@@ -1,0 +1,64 @@
+/** The demo accounts every mode seeds; their password is in the README. */
+export const DEMO_PASSWORD = 'aftersales-demo';
+export const demoEmail = {
+  customer: 'customer@example.com',
+  agent: 'agent@example.com',
+  engineer: 'engineer@example.com',
+  admin: 'admin@example.com',
+} as const;
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A small HTTP client for one product instance; a session keeps the refresh cookie like a browser. */
+export class Client {
+  private cookie?: string;
+
+  constructor(readonly baseUrl: string) {}
+
+  async call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; apiKey?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.apiKey) headers['x-api-key'] = options.apiKey;
+    if (this.cookie) headers.cookie = this.cookie;
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as T,
+      headers: response.headers,
+    };
+  }
+
+  /** Signs in and returns the access token; the refresh cookie stays with this client. */
+  async signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
+    const response = await this.call<{ accessToken: string }>('POST', '/api/auth/login', {
+      body: { email, password },
+    });
+    if (response.status !== 200)
+      throw new Error(`sign-in as ${email} failed: ${JSON.stringify(response.body)}`);
+    return response.body.accessToken;
+  }
+
+  get refreshCookie(): string | undefined {
+    return this.cookie;
+  }
+
+  set refreshCookie(cookie: string | undefined) {
+    this.cookie = cookie;
+  }
+}

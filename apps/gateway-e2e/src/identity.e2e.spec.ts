@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client, DEMO_PASSWORD, demoEmail } from './client.js';
+import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+
+describe.each([
+  ['embedded', startEmbedded],
+  ['distributed', startDistributed],
+])('identity in the %s mode', (_, start) => {
+  let product: RunningProduct;
+  let admin: string;
+  const client = () => new Client(product.url);
+
+  beforeAll(async () => {
+    product = await start();
+    admin = await client().signIn(demoEmail.admin);
+  });
+
+  afterAll(() => product?.stop());
+
+  describe('registration', () => {
+    it('creates a customer account, signs it in and keeps the refresh token in an httpOnly cookie', async () => {
+      const c = client();
+      const registered = await c.call<{ accessToken: string; user: { role: string } }>(
+        'POST',
+        '/api/auth/register',
+        {
+          body: { email: ' New.Farm@Example.com ', password: 'correct horse battery', displayName: '新矿场' },
+        },
+      );
+      expect(registered.status).toBe(201);
+      expect(registered.body.user).toMatchObject({ email: 'new.farm@example.com', role: 'customer' });
+      expect(registered.headers.get('set-cookie')).toMatch(
+        /aftersales_refresh=.+; Max-Age=\d+; Path=\/api\/auth; HttpOnly; SameSite=Strict/,
+      );
+      const me = await c.call('GET', '/api/me', { token: registered.body.accessToken });
+      expect(me.body).toMatchObject({ email: 'new.farm@example.com', displayName: '新矿场' });
+    });
+
+    it('refuses an email that has an account', async () => {
+      const response = await client().call('POST', '/api/auth/register', {
+        body: { email: demoEmail.customer, password: 'long enough pass', displayName: 'x' },
+      });
+      expect(response.status).toBe(409);
+      expect(response.body.message).toBe('An account with the email customer@example.com exists already');
+    });
+
+    it.each([
+      [{ password: 'long enough pass', displayName: 'x' }, 'email: is required'],
+      [
+        { email: 'not-an-email', password: 'long enough pass', displayName: 'x' },
+        'email: must be an email address',
+      ],
+      [
+        { email: 'short@example.com', password: 'short', displayName: 'x' },
+        'password: must be at least 10 characters',
+      ],
+      [
+        { email: 'blank@example.com', password: 'long enough pass', displayName: '  ' },
+        'displayName: is required',
+      ],
+      [
+        { email: 'role@example.com', password: 'long enough pass', displayName: 'x', role: 'admin' },
+        'Unrecognized key: "role"',
+      ],
+    ])('answers 400 naming what is wrong in %j, and creates nothing', async (body, message) => {
+      const response = await client().call('POST', '/api/auth/register', { body });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(message);
+      const users = await client().call<{ email: string }[]>('GET', '/api/admin/users', { token: admin });
+      expect(users.body).toHaveLength(5);
+    });
+  });
+
+  describe('sessions', () => {
+    it('ends the session on sign-out: the access token and the refresh cookie stop working at once', async () => {
+      const c = client();
+      const token = await c.signIn(demoEmail.customer);
+      expect((await c.call('GET', '/api/me', { token })).status).toBe(200);
+      const cookie = c.refreshCookie;
+      const out = await c.call('POST', '/api/auth/logout', { token });
+      expect(out.status).toBe(204);
+      expect(out.headers.get('set-cookie')).toMatch(/aftersales_refresh=;/);
+      const after = await c.call('GET', '/api/me', { token });
+      expect(after.status).toBe(401);
+      expect(after.body.message).toBe('The session has ended; please sign in');
+      c.refreshCookie = cookie;
+      expect((await c.call('POST', '/api/auth/refresh')).status).toBe(401);
+    });
+
+    it('rotates the refresh token, and a reused one ends the whole session', async () => {
+      const c = client();
+      const first = await c.signIn(demoEmail.agent);
+      const stolen = c.refreshCookie;
+      const refreshed = await c.call<{ accessToken: string }>('POST', '/api/auth/refresh');
+      expect(refreshed.status).toBe(200);
+      expect(c.refreshCookie).not.toBe(stolen);
+      const current = c.refreshCookie;
+
+      const thief = client();
+      thief.refreshCookie = stolen;
+      const replay = await thief.call('POST', '/api/auth/refresh');
+      expect(replay.status).toBe(401);
+      expect(replay.body.message).toMatch(/used from somewhere else/);
+
+      c.refreshCookie = current;
+      expect((await c.call('POST', '/api/auth/refresh')).status).toBe(401);
+      expect((await c.call('GET', '/api/me', { token: refreshed.body.accessToken })).status).toBe(401);
+      expect((await c.call('GET', '/api/me', { token: first })).status).toBe(401);
+    });
+
+    it('answers 401 for a refresh without a cookie and for a made-up token', async () => {
+      const none = await client().call('POST', '/api/auth/refresh');
+      expect(none.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'There is no session to refresh; please sign in',
+      });
+      const c = client();
+      c.refreshCookie = 'aftersales_refresh=made-up';
+      expect((await c.call('POST', '/api/auth/refresh')).body.message).toBe(
+        'The session is unknown; please sign in',
+      );
+    });
+
+    it.each([
+      [{}, 'email: is required; password: is required'],
+      [{ email: 'a@b.co', password: '' }, 'password: is required'],
+      [{ email: 'a@b.co', password: 'x', remember: true }, 'Unrecognized key: "remember"'],
+    ])('answers 400 to a sign-in with %j', async (body, message) => {
+      const response = await client().call('POST', '/api/auth/login', { body });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(message);
+    });
+  });
+
+  describe('administration', () => {
+    it('lets admins create engineers bound to a repair point, who then act for it', async () => {
+      const created = await client().call('POST', '/api/admin/users', {
+        token: admin,
+        body: {
+          email: 'eng2@example.com',
+          password: 'long enough pass',
+          displayName: '工程师二',
+          role: 'engineer',
+          repairPointId: 'rp-dubai',
+        },
+      });
+      expect(created.status).toBe(201);
+      const engineer = await client().signIn('eng2@example.com', 'long enough pass');
+      const me = await client().call('GET', '/api/repair-point/me', { token: engineer });
+      expect(me.body).toEqual({ repairPointId: 'rp-dubai', via: 'user' });
+      const users = await client().call<{ email: string }[]>('GET', '/api/admin/users', { token: admin });
+      expect(users.body.map((u) => u.email)).toEqual(
+        expect.arrayContaining(['eng2@example.com', demoEmail.admin]),
+      );
+      expect(JSON.stringify(users.body)).not.toMatch(/password/i);
+    });
+
+    it.each([
+      [
+        { email: 'e3@example.com', password: 'long enough pass', displayName: 'x', role: 'engineer' },
+        'repairPointId: an engineer needs a repairPointId, and only an engineer has one',
+      ],
+      [
+        { email: 'e4@example.com', password: 'long enough pass', displayName: 'x', role: 'boss' },
+        'role: Invalid option: expected one of "customer"|"agent"|"engineer"|"admin"',
+      ],
+    ])('answers 400 to an invalid new user %j and creates nothing', async (body, message) => {
+      const response = await client().call('POST', '/api/admin/users', { token: admin, body });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(message);
+      const users = await client().call<{ email: string }[]>('GET', '/api/admin/users', { token: admin });
+      expect(users.body.map((u) => u.email)).not.toContain(body.email);
+    });
+
+    it('issues an API key once, authenticates the repair point with it, and stops it on revocation', async () => {
+      const created = await client().call<{ id: string; key: string; prefix: string }>(
+        'POST',
+        '/api/admin/api-keys',
+        {
+          token: admin,
+          body: { repairPointId: 'rp-shenzhen', name: 'ERP integration' },
+        },
+      );
+      expect(created.status).toBe(201);
+      const { id, key, prefix } = created.body;
+      expect(key.startsWith(prefix)).toBe(true);
+
+      const me = await client().call('GET', '/api/repair-point/me', { apiKey: key });
+      expect(me.body).toEqual({ repairPointId: 'rp-shenzhen', via: 'api-key' });
+      expect((await client().call('GET', '/api/me', { apiKey: key })).status).toBe(403);
+
+      const listed = await client().call<object[]>('GET', '/api/admin/api-keys', { token: admin });
+      expect(listed.body).toContainEqual(expect.objectContaining({ id, prefix, name: 'ERP integration' }));
+      expect(JSON.stringify(listed.body)).not.toContain(key);
+
+      const revoked = await client().call('DELETE', `/api/admin/api-keys/${id}`, { token: admin });
+      expect(revoked.body).toMatchObject({ id, revokedAt: expect.any(String) });
+      const after = await client().call('GET', '/api/repair-point/me', { apiKey: key });
+      expect(after.status).toBe(401);
+      expect(after.body.message).toBe('The API key is unknown or revoked');
+    });
+
+    it('answers 400 and 404 for API-key requests that name nothing valid', async () => {
+      const bad = await client().call('POST', '/api/admin/api-keys', {
+        token: admin,
+        body: { repairPointId: 'RP 1', name: '' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toBe(
+        'repairPointId: must be 2 to 64 lowercase letters, digits or -; name: is required',
+      );
+      expect(
+        (await client().call('DELETE', '/api/admin/api-keys/not-a-uuid', { token: admin })).body.message,
+      ).toBe('id: must be a UUID');
+      const unknown = await client().call(
+        'DELETE',
+        '/api/admin/api-keys/00000000-0000-4000-8000-000000000000',
+        { token: admin },
+      );
+      expect(unknown.status).toBe(404);
+    });
+  });
+
+  describe('sign-in throttle', () => {
+    it('stops an account after five failed sign-ins, even with the right password, and says when to retry', async () => {
+      for (let i = 0; i < 5; i++) {
+        const failed = await client().call('POST', '/api/auth/login', {
+          body: { email: demoEmail.engineer, password: `wrong-${i}` },
+        });
+        expect(failed.status).toBe(401);
+      }
+      const blocked = await client().call('POST', '/api/auth/login', {
+        body: { email: demoEmail.engineer, password: DEMO_PASSWORD },
+      });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.message).toMatch(
+        /^Too many failed sign-ins for this account; try again in 15 minutes$/,
+      );
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
+      expect(
+        (
+          await client().call('POST', '/api/auth/login', {
+            body: { email: demoEmail.agent, password: DEMO_PASSWORD },
+          })
+        ).status,
+      ).toBe(200);
+    });
+
+    it('stops an address that fails against many accounts', async () => {
+      for (let i = 0; i < 15; i++) {
+        await client().call('POST', '/api/auth/login', {
+          body: { email: `guess${i}@example.com`, password: 'wrong-password' },
+        });
+      }
+      const blocked = await client().call('POST', '/api/auth/login', {
+        body: { email: demoEmail.agent, password: DEMO_PASSWORD },
+      });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.message).toMatch(/your address/);
+    });
+  });
+});

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { IdentityModule } from '@aftersales/identity-feature-accounts';
+import { loadConfig } from '@aftersales/shared-config';
+import { NatsServer } from '@aftersales/shared-messaging';
+import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
+
+const config = loadConfig();
+
+@Module({
+  imports: [
+    PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
+    IdentityModule.register({ authSecret: config.AUTH_SECRET, seedDemoAccounts: config.SEED_DEMO_DATA }),
+  ],
+})
+class IdentityAppModule {}
+
+const app = await NestFactory.createMicroservice(IdentityAppModule, {
+  strategy: new NatsServer({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }, 'identity'),
+});
+app.enableShutdownHooks();
+await app.listen();
+new Logger('identity').log(`Ready: answering on ${config.NATS_URL}`);

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { roles } from './principal.js';
+
+const email = z
+  .string({ error: 'is required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'must be an email address' }).max(254, { error: 'must be at most 254 characters' }));
+
+const password = z
+  .string({ error: 'is required' })
+  .min(10, { error: 'must be at least 10 characters' })
+  .max(200, { error: 'must be at most 200 characters' });
+
+const displayName = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, { error: 'is required' })
+  .max(100, { error: 'must be at most 100 characters' });
+
+const repairPointId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{2,64}$/, { error: 'must be 2 to 64 lowercase letters, digits or -' });
+
+export const registerRequestSchema = z.strictObject({ email, password, displayName });
+export type RegisterRequest = z.infer<typeof registerRequestSchema>;
+
+export const signInRequestSchema = z.strictObject({
+  email,
+  password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(200),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const createUserRequestSchema = z
+  .strictObject({
+    email,
+    password,
+    displayName,
+    role: z.enum(roles),
+    repairPointId: repairPointId.optional(),
+  })
+  .refine((u) => (u.role === 'engineer') === (u.repairPointId !== undefined), {
+    error: 'an engineer needs a repairPointId, and only an engineer has one',
+    path: ['repairPointId'],
+  });
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const createApiKeyRequestSchema = z.strictObject({
+  repairPointId,
+  name: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(100),
+});
+export type CreateApiKeyRequest = z.infer<typeof createApiKeyRequestSchema>;
+
+export const idParamSchema = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });

@@ -1,0 +1,29 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import type { Principal, Role } from '@aftersales/contracts/identity';
+
+/**
+ * Who may call a route. Every route declares one: the guard refuses a route without it, the gateway does
+ * not start with one, and the access-matrix test reads the rules from the OpenAPI document (`x-access`).
+ */
+export type AccessRule = { public: true } | { roles: Role[]; apiKeys?: boolean };
+
+export const ACCESS_RULE = 'aftersales:access-rule';
+
+export function Access(rule: AccessRule) {
+  const security =
+    'public' in rule ? [] : [ApiBearerAuth(), ...(rule.apiKeys ? [ApiSecurity('api-key')] : [])];
+  return applyDecorators(SetMetadata(ACCESS_RULE, rule), ApiExtension('x-access', rule), ...security);
+}
+
+export const anyUser: Role[] = ['customer', 'agent', 'engineer', 'admin'];
+
+export interface AuthenticatedRequest {
+  principal?: Principal;
+}
+
+/** The authenticated caller of a non-public route. */
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext) =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().principal!,
+);

@@ -1,0 +1,59 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { apiError } from '@aftersales/contracts/common';
+import { identitySubjects, type IdentityRequests } from '@aftersales/contracts/identity';
+import { ServiceClient } from '@aftersales/shared-messaging';
+import type { FastifyRequest } from 'fastify';
+import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorator.js';
+
+type Credentials = IdentityRequests['authenticate']['request'];
+
+function credentialsOf(request: FastifyRequest): Credentials | undefined {
+  const apiKey = request.headers['x-api-key'];
+  if (typeof apiKey === 'string' && apiKey) return { apiKey };
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  if (scheme?.toLowerCase() === 'bearer' && token) return { accessToken: token };
+  return undefined;
+}
+
+/** Authenticates every non-public route through the identity service and checks the route's rule. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly services: ServiceClient,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // In the embedded mode the services' message handlers share this application; they are not routes.
+    if (context.getType() !== 'http') return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule)
+      throw new ForbiddenException(apiError(403, 'This route has no access rule, so nobody may call it'));
+    if ('public' in rule) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
+    const credentials = credentialsOf(request);
+    if (!credentials) throw new UnauthorizedException(apiError(401, 'Sign in to continue'));
+    const principal = await this.services.request<IdentityRequests['authenticate']['reply']>(
+      identitySubjects.authenticate,
+      credentials,
+    );
+    if (principal.kind === 'api-key' && !rule.apiKeys) {
+      throw new ForbiddenException(apiError(403, 'API keys may not call this route'));
+    }
+    if (!rule.roles.includes(principal.role)) {
+      throw new ForbiddenException(apiError(403, `This needs one of the roles: ${rule.roles.join(', ')}`));
+    }
+    request.principal = principal;
+    return true;
+  }
+}

@@ -1,0 +1,141 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { apiError } from '@aftersales/contracts/common';
+import {
+  type IdentityRequests,
+  identitySubjects,
+  type Principal,
+  type RegisterRequest,
+  registerRequestSchema,
+  type SessionTokens,
+  type SignInRequest,
+  signInRequestSchema,
+  type User,
+} from '@aftersales/contracts/identity';
+import { ServiceClient } from '@aftersales/shared-messaging';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Access, anyUser, CurrentPrincipal } from './access/access.decorator.js';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
+import { ZodValidationPipe } from './zod-validation.pipe.js';
+
+const REFRESH_COOKIE = 'aftersales_refresh';
+
+/** What a client keeps of a session: the refresh token stays in the httpOnly cookie. */
+export type SignedIn = Omit<SessionTokens, 'refreshToken'>;
+
+@ApiTags('auth')
+@Controller('api')
+export class AuthHttpController {
+  constructor(
+    private readonly services: ServiceClient,
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+  ) {}
+
+  @Post('auth/register')
+  @Access({ public: true })
+  @ApiOperation({ summary: 'Create a customer account and sign in' })
+  async register(
+    @Body(new ZodValidationPipe(registerRequestSchema)) body: RegisterRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignedIn> {
+    return this.keep(
+      reply,
+      await this.services.request(identitySubjects.register, { ...body, client: clientOf(request) }),
+    );
+  }
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @Access({ public: true })
+  @ApiOperation({ summary: 'Sign in: an access token, and the refresh token as an httpOnly cookie' })
+  async login(
+    @Body(new ZodValidationPipe(signInRequestSchema)) body: SignInRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignedIn> {
+    return this.keep(
+      reply,
+      await this.services.request(identitySubjects.signIn, { ...body, client: clientOf(request) }),
+    );
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @Access({ public: true })
+  @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token and a new refresh cookie' })
+  async refresh(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignedIn> {
+    const refreshToken = request.cookies[REFRESH_COOKIE];
+    if (!refreshToken)
+      throw new UnauthorizedException(apiError(401, 'There is no session to refresh; please sign in'));
+    try {
+      return this.keep(reply, await this.services.request(identitySubjects.refresh, { refreshToken }));
+    } catch (error) {
+      this.forget(reply);
+      throw error;
+    }
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @Access({ public: true })
+  @ApiOperation({ summary: 'End the session: its access and refresh tokens stop working at once' })
+  async logout(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const refreshToken = request.cookies[REFRESH_COOKIE];
+    const [scheme, accessToken] = (request.headers.authorization ?? '').split(' ');
+    const principal =
+      scheme?.toLowerCase() === 'bearer' && accessToken
+        ? await this.services
+            .request<Principal>(identitySubjects.authenticate, { accessToken })
+            .catch(() => undefined)
+        : undefined;
+    const sessionId = principal?.kind === 'user' ? principal.sessionId : undefined;
+    if (refreshToken || sessionId)
+      await this.services.request(identitySubjects.signOut, { refreshToken, sessionId });
+    this.forget(reply);
+  }
+
+  @Get('me')
+  @Access({ roles: anyUser })
+  @ApiOperation({ summary: 'The signed-in account' })
+  me(@CurrentPrincipal() principal: Principal): Promise<User> {
+    const userId = principal.kind === 'user' ? principal.userId : '';
+    return this.services.request<IdentityRequests['me']['reply']>(identitySubjects.me, { userId });
+  }
+
+  private keep(reply: FastifyReply, { refreshToken, ...session }: SessionTokens): SignedIn {
+    void reply.setCookie(REFRESH_COOKIE, refreshToken, {
+      httpOnly: true,
+      secure: this.options.secureCookies,
+      sameSite: 'strict',
+      path: '/api/auth',
+      maxAge: 30 * 24 * 60 * 60,
+    });
+    return session;
+  }
+
+  private forget(reply: FastifyReply): void {
+    void reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+  }
+}
+
+function clientOf(request: FastifyRequest) {
+  const userAgent = request.headers['user-agent'];
+  return { address: request.ip, ...(userAgent ? { userAgent } : {}) };
+}

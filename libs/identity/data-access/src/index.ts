@@ -1,0 +1,2 @@
+export * from './identity.repository.js';
+export * from './schema.js';

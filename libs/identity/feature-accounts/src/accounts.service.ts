@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { apiError } from '@aftersales/contracts/common';
+import type {
+  ApiKey,
+  ClientInfo,
+  CreateApiKeyRequest,
+  CreateUserRequest,
+  Principal,
+  RegisterRequest,
+  SessionTokens,
+  SignInRequest,
+  User,
+} from '@aftersales/contracts/identity';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  decideRefresh,
+  SESSION_TTL_MS,
+  sessionActive,
+  THROTTLE_WINDOW_MS,
+  throttleSignIn,
+} from '@aftersales/identity-domain';
+import { IdentityRepository, type UserRecord } from '@aftersales/identity-data-access';
+import { RpcError } from '@aftersales/shared-messaging';
+import { AccessTokens } from './access-tokens.js';
+import { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets.js';
+
+export interface IdentityOptions {
+  /** Signs access tokens; every process of a deployment shares it. */
+  authSecret: string;
+  seedDemoAccounts: boolean;
+}
+
+export const IDENTITY_OPTIONS = Symbol('IdentityOptions');
+
+const unauthorized = (message: string) => new RpcError(apiError(401, message));
+
+function publicUser({ passwordHash: _, ...user }: UserRecord): User {
+  return user;
+}
+
+@Injectable()
+export class AccountsService {
+  private readonly tokens: AccessTokens;
+  /** Compared against when the email is unknown, so that both answers take as long. */
+  private readonly decoyHash = hashPassword(randomToken());
+
+  constructor(
+    private readonly repository: IdentityRepository,
+    @Inject(IDENTITY_OPTIONS) options: IdentityOptions,
+  ) {
+    this.tokens = new AccessTokens(options.authSecret);
+  }
+
+  async register(request: RegisterRequest & { client: ClientInfo }): Promise<SessionTokens> {
+    const user = await this.insertUser({ ...request, role: 'customer' });
+    return this.startSession(user, request.client);
+  }
+
+  async signIn({ email, password, client }: SignInRequest & { client: ClientInfo }): Promise<SessionTokens> {
+    const now = new Date();
+    const failures = await this.repository.recentSignInFailures(
+      email,
+      client.address,
+      new Date(now.getTime() - THROTTLE_WINDOW_MS),
+    );
+    const throttle = throttleSignIn(failures, now);
+    if (!throttle.allowed) {
+      throw new RpcError(apiError(429, throttle.reason, { retryAfterSeconds: throttle.retryAfterSeconds }));
+    }
+    const user = await this.repository.findUserByEmail(email);
+    const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    if (!user || !valid) {
+      await this.repository.recordSignInFailure(email, client.address);
+      throw unauthorized('The email or password is wrong');
+    }
+    await this.repository.clearSignInFailures(email);
+    return this.startSession(user, client);
+  }
+
+  async refresh({ refreshToken }: { refreshToken: string }): Promise<SessionTokens> {
+    const hash = tokenHash(refreshToken);
+    const token = await this.repository.findRefreshToken(hash);
+    const session = token && (await this.repository.findSession(token.sessionId));
+    const decision = decideRefresh(token, session, new Date().toISOString());
+    if (decision.kind === 'refused') throw unauthorized(decision.reason);
+    const next = randomToken();
+    const exchanged =
+      decision.kind === 'rotate' &&
+      (await this.repository.exchangeRefreshToken(hash, tokenHash(next), session!.id));
+    if (!exchanged) {
+      await this.repository.revokeSession(session!.id, 'refresh token reused');
+      throw unauthorized(
+        'This sign-in was used from somewhere else, so it was ended to be safe; please sign in again',
+      );
+    }
+    const user = await this.repository.findUser(session!.userId);
+    return this.tokensFor(user!, session!.id, next);
+  }
+
+  async signOut({ refreshToken, sessionId }: { refreshToken?: string; sessionId?: string }) {
+    const id =
+      sessionId ??
+      (refreshToken && (await this.repository.findRefreshToken(tokenHash(refreshToken)))?.sessionId);
+    if (id) await this.repository.revokeSession(id, 'signed out');
+    return { signedOut: true as const };
+  }
+
+  async authenticate(credentials: { accessToken: string } | { apiKey: string }): Promise<Principal> {
+    if ('apiKey' in credentials) {
+      const key = await this.repository.findActiveApiKey(tokenHash(credentials.apiKey));
+      if (!key) throw unauthorized('The API key is unknown or revoked');
+      return { kind: 'api-key', apiKeyId: key.id, role: 'engineer', repairPointId: key.repairPointId };
+    }
+    const principal = await this.tokens.read(credentials.accessToken);
+    if (!principal) throw unauthorized('The access token is invalid or has expired');
+    const session = await this.repository.findSession(principal.sessionId);
+    if (!sessionActive(session, new Date().toISOString()))
+      throw unauthorized('The session has ended; please sign in');
+    return principal;
+  }
+
+  async me({ userId }: { userId: string }): Promise<User> {
+    const user = await this.repository.findUser(userId);
+    if (!user) throw new RpcError(apiError(404, 'The account no longer exists'));
+    return publicUser(user);
+  }
+
+  async createUser(request: CreateUserRequest): Promise<User> {
+    return publicUser(await this.insertUser(request));
+  }
+
+  async listUsers(): Promise<User[]> {
+    return (await this.repository.listUsers()).map(publicUser);
+  }
+
+  async createApiKey(request: CreateApiKeyRequest): Promise<ApiKey & { key: string }> {
+    const key = randomToken('ask_');
+    const stored = await this.repository.insertApiKey({
+      id: randomUUID(),
+      ...request,
+      prefix: key.slice(0, 12),
+      keyHash: tokenHash(key),
+    });
+    return { ...stored, key };
+  }
+
+  listApiKeys(): Promise<ApiKey[]> {
+    return this.repository.listApiKeys();
+  }
+
+  async revokeApiKey({ id }: { id: string }): Promise<ApiKey> {
+    const key = await this.repository.revokeApiKey(id);
+    if (!key) throw new RpcError(apiError(404, `No API key ${id}`));
+    return key;
+  }
+
+  private async insertUser(
+    user: Omit<CreateUserRequest, 'password'> & { password: string },
+  ): Promise<UserRecord> {
+    const { password, ...fields } = user;
+    const inserted = await this.repository.insertUser({
+      id: randomUUID(),
+      ...fields,
+      passwordHash: await hashPassword(password),
+    });
+    if (!inserted)
+      throw new RpcError(apiError(409, `An account with the email ${user.email} exists already`));
+    return inserted;
+  }
+
+  private async startSession(user: UserRecord, client: ClientInfo): Promise<SessionTokens> {
+    const sessionId = randomUUID();
+    const refreshToken = randomToken();
+    await this.repository.insertSession({
+      id: sessionId,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+      clientAddress: client.address,
+      userAgent: client.userAgent,
+      refreshTokenHash: tokenHash(refreshToken),
+    });
+    return this.tokensFor(user, sessionId, refreshToken);
+  }
+
+  private async tokensFor(user: UserRecord, sessionId: string, refreshToken: string): Promise<SessionTokens> {
+    const accessToken = await this.tokens.sign({
+      userId: user.id,
+      role: user.role,
+      repairPointId: user.repairPointId,
+      sessionId,
+    });
+    return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken, user: publicUser(user) };
+  }
+}
