@@ -4,7 +4,12 @@ import { Module } from '@nestjs/common';
 import { GatewayModule, bootstrapGateway } from '@aftersales/gateway-feature-api';
 import { IdentityModule } from '@aftersales/identity-feature-accounts';
 import { loadConfig } from '@aftersales/shared-config';
-import { InProcessBroker, InProcessServer, MessagingModule } from '@aftersales/shared-messaging';
+import {
+  EventBusModule,
+  InProcessBroker,
+  InProcessServer,
+  MessagingModule,
+} from '@aftersales/shared-messaging';
 import { PersistenceModule, openPglite } from '@aftersales/shared-persistence';
 import { WarrantyModule } from '@aftersales/warranty-feature-registry';
 
@@ -15,6 +20,7 @@ const broker = new InProcessBroker();
   imports: [
     PersistenceModule.forRoot(() => openPglite(config.DATA_DIR)),
     MessagingModule.inProcess(broker),
+    EventBusModule.inProcess(),
     WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA }),
     IdentityModule.register({ authSecret: config.AUTH_SECRET, seedDemoAccounts: config.SEED_DEMO_DATA }),
     GatewayModule.register({ secureCookies: config.COOKIE_SECURE }),

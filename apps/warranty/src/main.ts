@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@aftersales/shared-config';
-import { NatsServer } from '@aftersales/shared-messaging';
+import { EventBusModule, NatsServer } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
 import { WarrantyModule } from '@aftersales/warranty-feature-registry';
 
@@ -11,6 +11,7 @@ const config = loadConfig();
 @Module({
   imports: [
     PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
+    EventBusModule.jetStream({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }),
     WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA }),
   ],
 })

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiExceptionFilter } from './api-exception.filter.js';
@@ -14,6 +15,7 @@ export async function configureGateway(app: NestFastifyApplication, webRoot: str
   const hasWeb = existsSync(indexPath);
   app.useGlobalFilters(new ApiExceptionFilter(hasWeb ? readFileSync(indexPath, 'utf8') : undefined));
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 64 * 1024 * 1024, files: 1 } });
   if (hasWeb) app.useStaticAssets({ root: webRoot, prefix: '/', wildcard: false });
   const openApi = new DocumentBuilder()
     .setTitle('aftersales API')

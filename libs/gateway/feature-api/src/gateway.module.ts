@@ -3,7 +3,9 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard.js';
 import { AccessRulesCheck } from './access/access-rules.check.js';
 import { AdminHttpController } from './admin.http.controller.js';
+import { AdminWarrantyHttpController } from './admin-warranty.http.controller.js';
 import { AuthHttpController } from './auth.http.controller.js';
+import { DeviceCsvImport } from './device-csv-import.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { HealthHttpController } from './health.http.controller.js';
 import { RepairPointHttpController } from './repair-point.http.controller.js';
@@ -20,6 +22,7 @@ export class GatewayModule {
         HealthHttpController,
         AuthHttpController,
         AdminHttpController,
+        AdminWarrantyHttpController,
         RepairPointHttpController,
         WarrantyHttpController,
       ],
@@ -27,6 +30,7 @@ export class GatewayModule {
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
         AccessRulesCheck,
+        DeviceCsvImport,
       ],
     };
   }

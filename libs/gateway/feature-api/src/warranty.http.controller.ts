@@ -1,6 +1,12 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import {
+  type BatchLookupReply,
+  type BatchLookupRequest,
+  batchLookupRequestSchema,
+  type RepairPoint,
+  type RepairPointQuery,
+  repairPointQuerySchema,
   type WarrantyLookupReply,
   type WarrantyLookupRequest,
   warrantyLookupRequestSchema,
@@ -11,18 +17,38 @@ import { Access, anyUser } from './access/access.decorator.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 @ApiTags('warranty')
-@Controller('api/warranty')
+@Controller('api')
 export class WarrantyHttpController {
   constructor(private readonly services: ServiceClient) {}
 
-  @Get(':sn')
+  @Get('warranty/:sn')
   @Access({ roles: anyUser })
-  @ApiOperation({ summary: 'Model and warranty end date of one machine' })
+  @ApiOperation({ summary: 'Model and warranty end date of one machine, and why it ends then' })
   @ApiParam({ name: 'sn', example: 'ZH10014510045', description: 'Case and spaces are ignored' })
-  @ApiOkResponse({ description: 'The machine is registered' })
   lookup(
     @Param(new ZodValidationPipe(warrantyLookupRequestSchema)) request: WarrantyLookupRequest,
   ): Promise<WarrantyLookupReply> {
     return this.services.request(warrantySubjects.lookup, request);
+  }
+
+  @Post('warranty/lookups')
+  @HttpCode(200)
+  @Access({ roles: anyUser })
+  @ApiOperation({ summary: 'Up to 500 SNs at once; unknown and malformed SNs are flagged, not refused' })
+  lookupBatch(
+    @Body(new ZodValidationPipe(batchLookupRequestSchema)) body: BatchLookupRequest,
+  ): Promise<BatchLookupReply> {
+    return this.services.request(warrantySubjects.lookupBatch, body);
+  }
+
+  @Get('repair-points')
+  @Access({ public: true })
+  @ApiOperation({
+    summary: 'Active repair points, by kind, country and region; `near` sorts the nearest first',
+  })
+  repairPoints(
+    @Query(new ZodValidationPipe(repairPointQuerySchema)) query: RepairPointQuery,
+  ): Promise<RepairPoint[]> {
+    return this.services.request(warrantySubjects.listRepairPoints, query);
   }
 }

@@ -1,25 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type DatabaseConnection, openPglite, openPostgres } from '@aftersales/shared-persistence';
 import { createTestDatabase } from '@aftersales/shared-testing';
-import { DeviceRepository, warrantyMigrations } from './device.repository.js';
+import { DeviceRepository } from './device.repository.js';
+import { warrantyMigrations } from './migrations.js';
 
 const backends: [string, () => Promise<DatabaseConnection>][] = [
   ['PostgreSQL', async () => openPostgres(await createTestDatabase('devices'))],
   ['PGlite', () => openPglite('memory://')],
 ];
 
-const d1 = {
-  sn: 'ZH10014510045',
-  model: 'VolcMiner D1',
-  shippedOn: '2025-06-18',
-  warrantyEndsOn: '2026-06-18',
-};
-const d2 = {
-  sn: 'ZH21315080006',
-  model: 'VolcMiner D1',
-  shippedOn: '2024-09-08',
-  warrantyEndsOn: '2025-09-08',
-};
+const d1 = { sn: 'ZH10014510045', model: 'VolcMiner D1', shippedOn: '2025-06-18' };
+const d2 = { sn: 'ZH21315080006', model: 'VolcMiner X', shippedOn: '2024-09-08' };
 
 describe.each(backends)('device registry on %s', (_, open) => {
   let connection: DatabaseConnection;
@@ -37,20 +28,39 @@ describe.each(backends)('device registry on %s', (_, open) => {
     await expect(connection.migrate(warrantyMigrations)).resolves.toBeUndefined();
   });
 
-  it('finds a registered device by SN, with its dates as calendar days', async () => {
+  it("finds devices with their model's policy and their extensions, oldest first", async () => {
     await devices.registerNew([d1, d2]);
-    await expect(devices.findBySn(d1.sn)).resolves.toEqual(d1);
-  });
-
-  it('answers nothing for an SN it does not know', async () => {
-    await expect(devices.findBySn('ZH00000000000')).resolves.toBeUndefined();
+    await devices.setPolicy({ model: 'VolcMiner D1', months: 12 });
+    await devices.grantExtension(d1.sn, 3, 'firmware recall');
+    await devices.grantExtension(d1.sn, 1, 'late delivery');
+    const found = await devices.findBySns([d1.sn, d2.sn, 'ZH00000000000']);
+    expect(found.get(d1.sn)).toMatchObject({
+      ...d1,
+      policyMonths: 12,
+      extensions: [
+        { months: 3, reason: 'firmware recall' },
+        { months: 1, reason: 'late delivery' },
+      ],
+    });
+    expect(found.get(d2.sn)).toEqual({ ...d2, extensions: [] });
+    expect(found.has('ZH00000000000')).toBe(false);
   });
 
   it('registers only the new devices when the same list arrives again', async () => {
-    const changed = { ...d1, model: 'renamed' };
     const d3 = { ...d2, sn: 'ZH30022010001' };
-    await expect(devices.registerNew([changed, d2, d3])).resolves.toBe(1);
-    await expect(devices.findBySn(d1.sn)).resolves.toEqual(d1);
-    await expect(devices.findBySn(d3.sn)).resolves.toEqual(d3);
+    await expect(devices.registerNew([{ ...d1, model: 'renamed' }, d2, d3])).resolves.toBe(1);
+    await expect(devices.findBySn(d1.sn)).resolves.toMatchObject(d1);
+  });
+
+  it('sets a policy again as a change, and keeps existing ones when seeding', async () => {
+    await devices.setPolicy({ model: 'VolcMiner D1', months: 18 });
+    await devices.setMissingPolicies([
+      { model: 'VolcMiner D1', months: 12 },
+      { model: 'VolcMiner X', months: 6 },
+    ]);
+    expect(await devices.listPolicies()).toEqual([
+      { model: 'VolcMiner D1', months: 18 },
+      { model: 'VolcMiner X', months: 6 },
+    ]);
   });
 });

@@ -1,40 +1,59 @@
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { WarrantyPolicy } from '@aftersales/contracts/warranty';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '@aftersales/shared-persistence';
-import { eq } from 'drizzle-orm';
-import { devices } from './schema.js';
+import type { Device, Extension } from '@aftersales/warranty-domain';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { devices, warrantyExtensions, warrantyPolicies } from './schema.js';
 
-export interface DeviceRecord {
-  sn: string;
-  model: string;
-  shippedOn: string;
-  warrantyEndsOn: string;
+/** A device with what its warranty is computed from; `policyMonths` is absent when its model has no policy. */
+export interface RegisteredDevice extends Device {
+  policyMonths?: number;
+  extensions: Extension[];
 }
-
-export const warrantyMigrations = {
-  folder: fileURLToPath(new URL('../migrations', import.meta.url)),
-  schema: 'warranty',
-};
 
 @Injectable()
 export class DeviceRepository {
   constructor(@Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection) {}
 
-  async findBySn(sn: string): Promise<DeviceRecord | undefined> {
-    const [row] = await this.connection.db
+  async findBySn(sn: string): Promise<RegisteredDevice | undefined> {
+    return (await this.findBySns([sn])).get(sn);
+  }
+
+  /** Devices by SN, each with its model's policy and its extensions, in three queries for any count. */
+  async findBySns(sns: string[]): Promise<Map<string, RegisteredDevice>> {
+    const { db } = this.connection;
+    const found = new Map<string, RegisteredDevice>();
+    if (sns.length === 0) return found;
+    const rows = await db
       .select({
         sn: devices.sn,
         model: devices.model,
         shippedOn: devices.shippedOn,
-        warrantyEndsOn: devices.warrantyEndsOn,
+        policyMonths: warrantyPolicies.months,
       })
       .from(devices)
-      .where(eq(devices.sn, sn));
-    return row;
+      .leftJoin(warrantyPolicies, eq(warrantyPolicies.model, devices.model))
+      .where(inArray(devices.sn, sns));
+    for (const { policyMonths, ...device } of rows) {
+      found.set(device.sn, { ...device, ...(policyMonths === null ? {} : { policyMonths }), extensions: [] });
+    }
+    if (found.size === 0) return found;
+    const extensions = await db
+      .select()
+      .from(warrantyExtensions)
+      .where(inArray(warrantyExtensions.sn, [...found.keys()]))
+      .orderBy(asc(warrantyExtensions.grantedAt));
+    for (const e of extensions) {
+      found
+        .get(e.sn)!
+        .extensions.push({ months: e.months, reason: e.reason, grantedAt: e.grantedAt.toISOString() });
+    }
+    return found;
   }
 
   /** Registers devices not yet known; known SNs are left as they are. Returns how many were new. */
-  async registerNew(records: DeviceRecord[]): Promise<number> {
+  async registerNew(records: Device[]): Promise<number> {
     if (records.length === 0) return 0;
     const inserted = await this.connection.db
       .insert(devices)
@@ -42,5 +61,31 @@ export class DeviceRepository {
       .onConflictDoNothing()
       .returning({ sn: devices.sn });
     return inserted.length;
+  }
+
+  async grantExtension(sn: string, months: number, reason: string): Promise<void> {
+    await this.connection.db.insert(warrantyExtensions).values({ id: randomUUID(), sn, months, reason });
+  }
+
+  async listPolicies(): Promise<WarrantyPolicy[]> {
+    return this.connection.db
+      .select({ model: warrantyPolicies.model, months: warrantyPolicies.months })
+      .from(warrantyPolicies)
+      .orderBy(asc(warrantyPolicies.model));
+  }
+
+  async setPolicy(policy: WarrantyPolicy): Promise<void> {
+    await this.connection.db
+      .insert(warrantyPolicies)
+      .values(policy)
+      .onConflictDoUpdate({
+        target: warrantyPolicies.model,
+        set: { months: policy.months, updatedAt: new Date() },
+      });
+  }
+
+  /** Sets the policies of models that have none yet. */
+  async setMissingPolicies(policies: WarrantyPolicy[]): Promise<void> {
+    await this.connection.db.insert(warrantyPolicies).values(policies).onConflictDoNothing();
   }
 }

@@ -1,3 +1,6 @@
-export * from './demo-devices.js';
+export * from './demo-data.js';
 export * from './device.repository.js';
+export * from './import.repository.js';
+export * from './migrations.js';
+export * from './repair-point.repository.js';
 export * from './schema.js';

@@ -1,1 +1,2 @@
+export * from './service-network.js';
 export * from './warranty.js';

@@ -1,25 +1,118 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { apiError } from '@aftersales/contracts/common';
 import {
-  type WarrantyLookupReply,
+  batchLookupRequestSchema,
+  extensionRequestSchema,
+  repairPointIdSchema,
+  repairPointInputSchema,
+  repairPointQuerySchema,
+  serialNumberSchema,
   warrantyLookupRequestSchema,
+  warrantyPolicySchema,
   warrantySubjects,
 } from '@aftersales/contracts/warranty';
-import { parsePayload, RpcError } from '@aftersales/shared-messaging';
-import { DeviceRepository } from '@aftersales/warranty-data-access';
-import { warrantyStatus } from '@aftersales/warranty-domain';
+import { parsePayload } from '@aftersales/shared-messaging';
+import { z } from 'zod';
+import { DeviceImportService } from './device-import.service.js';
+import { ServiceNetworkService } from './service-network.service.js';
+import { WarrantyService } from './warranty.service.js';
+
+const importId = z.object({ importId: z.uuid() });
+const pointChange = z.object({
+  id: repairPointIdSchema,
+  input: repairPointInputSchema,
+  actor: z.string().min(1),
+});
 
 @Controller()
 export class WarrantyMsController {
-  constructor(private readonly devices: DeviceRepository) {}
+  constructor(
+    private readonly warranty: WarrantyService,
+    private readonly network: ServiceNetworkService,
+    private readonly imports: DeviceImportService,
+  ) {}
 
   @MessagePattern(warrantySubjects.lookup)
-  async lookup(@Payload() payload: unknown): Promise<WarrantyLookupReply> {
-    const { sn } = parsePayload(warrantyLookupRequestSchema, payload);
-    const device = await this.devices.findBySn(sn);
-    if (!device) throw new RpcError(apiError(404, `No machine with SN ${sn} is registered`));
-    const today = new Date().toISOString().slice(0, 10);
-    return warrantyStatus(device, today);
+  lookup(@Payload() payload: unknown) {
+    return this.warranty.lookup(parsePayload(warrantyLookupRequestSchema, payload).sn);
+  }
+
+  @MessagePattern(warrantySubjects.lookupBatch)
+  lookupBatch(@Payload() payload: unknown) {
+    return this.warranty.lookupBatch(parsePayload(batchLookupRequestSchema, payload).sns);
+  }
+
+  @MessagePattern(warrantySubjects.listPolicies)
+  listPolicies() {
+    return this.warranty.listPolicies();
+  }
+
+  @MessagePattern(warrantySubjects.setPolicy)
+  setPolicy(@Payload() payload: unknown) {
+    return this.warranty.setPolicy(parsePayload(warrantyPolicySchema, payload));
+  }
+
+  @MessagePattern(warrantySubjects.grantExtension)
+  grantExtension(@Payload() payload: unknown) {
+    const { sn, ...extension } = parsePayload(
+      extensionRequestSchema.extend({ sn: serialNumberSchema }),
+      payload,
+    );
+    return this.warranty.grantExtension(sn, extension);
+  }
+
+  @MessagePattern(warrantySubjects.listRepairPoints)
+  listRepairPoints(@Payload() payload: unknown) {
+    return this.network.list(
+      parsePayload(repairPointQuerySchema.extend({ includeInactive: z.boolean().optional() }), payload),
+    );
+  }
+
+  @MessagePattern(warrantySubjects.registerRepairPoint)
+  registerRepairPoint(@Payload() payload: unknown) {
+    const { id, input, actor } = parsePayload(pointChange, payload);
+    return this.network.register(id, input, actor);
+  }
+
+  @MessagePattern(warrantySubjects.changeRepairPoint)
+  changeRepairPoint(@Payload() payload: unknown) {
+    const { id, input, actor } = parsePayload(pointChange, payload);
+    return this.network.change(id, input, actor);
+  }
+
+  @MessagePattern(warrantySubjects.startImport)
+  startImport(@Payload() payload: unknown) {
+    const { importId: id, filename } = parsePayload(
+      importId.extend({ filename: z.string().min(1).max(255) }),
+      payload,
+    );
+    return this.imports.start(id, filename);
+  }
+
+  @MessagePattern(warrantySubjects.importRows)
+  importRows(@Payload() payload: unknown) {
+    const rows = z
+      .array(z.object({ line: z.number().int().positive(), fields: z.record(z.string(), z.string()) }))
+      .max(5_000);
+    return this.imports.addRows(parsePayload(importId.extend({ rows }), payload));
+  }
+
+  @MessagePattern(warrantySubjects.finishImport)
+  finishImport(@Payload() payload: unknown) {
+    const { importId: id, error } = parsePayload(
+      importId.extend({ error: z.string().max(500).optional() }),
+      payload,
+    );
+    return this.imports.finish(id, error);
+  }
+
+  @MessagePattern(warrantySubjects.getImport)
+  getImport(@Payload() payload: unknown) {
+    return this.imports.get(parsePayload(importId, payload).importId);
+  }
+
+  @MessagePattern(warrantySubjects.importRejections)
+  importRejections(@Payload() payload: unknown) {
+    return this.imports.rejections(parsePayload(importId, payload).importId);
   }
 }

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { serialNumberSchema } from './serial-number.js';
+
+export const warrantyPolicySchema = z.strictObject({
+  model: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(100),
+  months: z
+    .number({ error: 'must be a number of months' })
+    .int({ error: 'must be a whole number of months' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(120, { error: 'must be at most 120' }),
+});
+export type WarrantyPolicy = z.infer<typeof warrantyPolicySchema>;
+
+export const extensionRequestSchema = z.strictObject({
+  months: z
+    .number({ error: 'must be a number of months' })
+    .int({ error: 'must be a whole number of months' })
+    .min(1, { error: 'must be at least 1' })
+    .max(60, { error: 'must be at most 60' }),
+  reason: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(300),
+});
+export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
+
+const day = z
+  .string({ error: 'is required' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' });
+
+/** One row of a device-registry CSV (header: sn,model,shipped_at[,customer_ref][,order_ref]). */
+export const deviceRowSchema = z.object({
+  sn: serialNumberSchema,
+  model: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(100),
+  shipped_at: day.refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      error: 'must be a real calendar day',
+    },
+  ),
+  customer_ref: z.string().trim().max(100).optional(),
+  order_ref: z.string().trim().max(100).optional(),
+});
+export type DeviceRow = z.infer<typeof deviceRowSchema>;
+
+export const DEVICE_CSV_COLUMNS = ['sn', 'model', 'shipped_at', 'customer_ref', 'order_ref'] as const;
+
+export type ImportStatus = 'running' | 'completed' | 'failed';
+
+export interface DeviceImport {
+  id: string;
+  filename: string;
+  status: ImportStatus;
+  processedRows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  startedAt: string;
+  finishedAt?: string;
+  /** Why a failed import stopped. */
+  error?: string;
+}
+
+export interface RejectedRow {
+  line: number;
+  reason: string;
+}
+
+/** A chunk of raw CSV records with their line numbers; the service validates each row. */
+export interface ImportChunk {
+  importId: string;
+  rows: { line: number; fields: Record<string, string> }[];
+}

@@ -1,0 +1,87 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { apiError } from '@aftersales/contracts/common';
+import {
+  DEVICE_CSV_COLUMNS,
+  type DeviceImport,
+  type ImportChunk,
+  warrantySubjects,
+} from '@aftersales/contracts/warranty';
+import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
+import { parse } from 'csv-parse';
+import type { FastifyRequest } from 'fastify';
+
+const CHUNK_ROWS = 1_000;
+const REQUIRED = ['sn', 'model', 'shipped_at'];
+
+/** Checks the header line; the names become the records' keys. */
+function columns(header: string[]): string[] {
+  const names = header.map((h) => h.trim().toLowerCase());
+  const unknown = names.filter((n) => !(DEVICE_CSV_COLUMNS as readonly string[]).includes(n));
+  const missing = REQUIRED.filter((n) => !names.includes(n));
+  if (missing.length > 0 || unknown.length > 0) {
+    throw new Error(
+      `The header must name ${REQUIRED.join(', ')} and may add customer_ref, order_ref` +
+        (missing.length ? `; missing: ${missing.join(', ')}` : '') +
+        (unknown.length ? `; unknown: ${unknown.join(', ')}` : ''),
+    );
+  }
+  return names;
+}
+
+/**
+ * Streams an uploaded CSV into the warranty service in chunks, so that a file of any size needs only one
+ * chunk of memory, and the import's progress grows while the upload runs.
+ */
+@Injectable()
+export class DeviceCsvImport {
+  constructor(private readonly services: ServiceClient) {}
+
+  async run(importId: string, request: FastifyRequest): Promise<DeviceImport> {
+    if (!request.isMultipart()) {
+      throw new BadRequestException(
+        apiError(400, 'file: send the CSV as multipart/form-data in the field "file"'),
+      );
+    }
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file') {
+      throw new BadRequestException(
+        apiError(400, 'file: send the CSV as multipart/form-data in the field "file"'),
+      );
+    }
+    await this.services.request(warrantySubjects.startImport, {
+      importId,
+      filename: file.filename || 'devices.csv',
+    });
+    try {
+      const records = file.file.pipe(
+        parse({
+          columns,
+          info: true,
+          bom: true,
+          trim: true,
+          skip_empty_lines: true,
+          relax_column_count: true,
+        }),
+      );
+      let rows: ImportChunk['rows'] = [];
+      for await (const { record, info } of records as AsyncIterable<{
+        record: Record<string, string>;
+        info: { lines: number };
+      }>) {
+        rows.push({ line: info.lines, fields: record });
+        if (rows.length === CHUNK_ROWS) {
+          await this.services.request(warrantySubjects.importRows, { importId, rows });
+          rows = [];
+        }
+      }
+      if (rows.length > 0) await this.services.request(warrantySubjects.importRows, { importId, rows });
+      if (file.file.truncated) throw new Error('The file is larger than the 64 MB an import takes');
+    } catch (error) {
+      if (error instanceof ServiceError) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      await this.services.request(warrantySubjects.finishImport, { importId, error: message });
+      throw new BadRequestException(apiError(400, `file: ${message}`));
+    }
+    return this.services.request(warrantySubjects.finishImport, { importId });
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { apiError } from '@aftersales/contracts/common';
+import {
+  type DeviceImport,
+  deviceRowSchema,
+  type ImportChunk,
+  type RejectedRow,
+} from '@aftersales/contracts/warranty';
+import { RpcError } from '@aftersales/shared-messaging';
+import { type ImportedDevice, ImportRepository } from '@aftersales/warranty-data-access';
+
+const reasonOf = (issues: { path: PropertyKey[]; message: string }[]) =>
+  issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+
+/**
+ * Device-registry imports, fed in chunks of CSV records: each row is validated on its own, and a rejected
+ * row is recorded with its line and reason instead of stopping the import.
+ */
+@Injectable()
+export class DeviceImportService {
+  constructor(private readonly imports: ImportRepository) {}
+
+  async start(importId: string, filename: string): Promise<DeviceImport> {
+    const started = await this.imports.start(importId, filename);
+    if (!started) throw new RpcError(apiError(409, `An import with the id ${importId} exists already`));
+    return started;
+  }
+
+  async addRows({ importId, rows }: ImportChunk): Promise<DeviceImport> {
+    const current = await this.get(importId);
+    if (current.status !== 'running')
+      throw new RpcError(apiError(409, `Import ${importId} is ${current.status}`));
+    const today = new Date().toISOString().slice(0, 10);
+    const valid: ImportedDevice[] = [];
+    const rejected: RejectedRow[] = [];
+    for (const { line, fields } of rows) {
+      const parsed = deviceRowSchema.safeParse(fields);
+      if (!parsed.success) {
+        rejected.push({ line, reason: reasonOf(parsed.error.issues) });
+      } else if (parsed.data.shipped_at > today) {
+        rejected.push({ line, reason: 'shipped_at: is in the future' });
+      } else {
+        const row = parsed.data;
+        valid.push({
+          line,
+          sn: row.sn,
+          model: row.model,
+          shippedOn: row.shipped_at,
+          customerRef: row.customer_ref || null,
+          orderRef: row.order_ref || null,
+        });
+      }
+    }
+    return this.imports.applyChunk(importId, valid, rejected);
+  }
+
+  async finish(importId: string, error?: string): Promise<DeviceImport> {
+    const finished = await this.imports.finish(importId, error);
+    if (!finished) throw new RpcError(apiError(404, `No import ${importId}`));
+    return finished;
+  }
+
+  async get(importId: string): Promise<DeviceImport> {
+    const found = await this.imports.find(importId);
+    if (!found) throw new RpcError(apiError(404, `No import ${importId}`));
+    return found;
+  }
+
+  async rejections(importId: string): Promise<RejectedRow[]> {
+    await this.get(importId);
+    return this.imports.rejections(importId);
+  }
+}
