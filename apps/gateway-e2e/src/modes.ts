@@ -11,6 +11,8 @@ import {
 
 export interface RunningProduct {
   url: string;
+  /** The distributed mode's NATS subject namespace, for tests that listen to its event streams. */
+  busNamespace?: string;
   stop: () => Promise<void>;
 }
 
@@ -50,5 +52,5 @@ export async function startDistributed(): Promise<RunningProduct> {
     await stop();
     throw error;
   }
-  return { url: apps.at(-1)!.url!, stop };
+  return { url: apps.at(-1)!.url!, busNamespace: env.BUS_NAMESPACE, stop };
 }

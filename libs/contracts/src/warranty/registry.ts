@@ -60,6 +60,21 @@ export interface DeviceImport {
   error?: string;
 }
 
+export interface DeviceFields {
+  model: string;
+  shippedOn: string;
+  customerRef: string | null;
+  orderRef: string | null;
+}
+
+/** One change an import made to a registered device. */
+export interface DeviceChange {
+  importId: string | null;
+  changedAt: string;
+  before: DeviceFields;
+  after: DeviceFields;
+}
+
 export interface RejectedRow {
   line: number;
   reason: string;

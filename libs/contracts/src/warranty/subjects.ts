@@ -13,6 +13,7 @@ export const warrantySubjects = {
   finishImport: 'aftersales.warranty.finish-import',
   getImport: 'aftersales.warranty.get-import',
   importRejections: 'aftersales.warranty.import-rejections',
+  deviceHistory: 'aftersales.warranty.device-history',
 } as const;
 
 /** Events the warranty service publishes on its stream, `aftersales.warranty.<type>`. */

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, Param, Post, Put, Query, Req, Streamable
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@aftersales/contracts/identity';
 import {
+  type DeviceChange,
   type DeviceImport,
   type ExtensionRequest,
   extensionRequestSchema,
@@ -60,6 +61,14 @@ export class AdminWarrantyHttpController {
     @Body(new ZodValidationPipe(extensionRequestSchema)) body: ExtensionRequest,
   ): Promise<WarrantyLookupReply> {
     return this.services.request(warrantySubjects.grantExtension, { sn, ...body });
+  }
+
+  @Get('devices/:sn/history')
+  @ApiOperation({ summary: "A device's changes by imports, newest first, with the values before and after" })
+  deviceHistory(
+    @Param(new ZodValidationPipe(z.strictObject({ sn: serialNumberSchema }))) { sn }: { sn: string },
+  ): Promise<DeviceChange[]> {
+    return this.services.request(warrantySubjects.deviceHistory, { sn });
   }
 
   @Post('devices/imports')

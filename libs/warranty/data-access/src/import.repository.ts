@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DeviceImport, RejectedRow } from '@aftersales/contracts/warranty';
+import type { DeviceChange, DeviceImport, RejectedRow } from '@aftersales/contracts/warranty';
 import { DATABASE_CONNECTION, type Database, type DatabaseConnection } from '@aftersales/shared-persistence';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { deviceHistory, deviceImports, devices, importRejections, importSeen } from './schema.js';
 
 /** A valid row of an import, normalized. */
@@ -136,6 +136,21 @@ export class ImportRepository {
       .where(and(eq(deviceImports.id, id), eq(deviceImports.status, 'running')))
       .returning();
     return row ? toImport(row) : this.find(id);
+  }
+
+  /** A device's changes by imports, newest first. */
+  async history(sn: string): Promise<DeviceChange[]> {
+    const rows = await this.connection.db
+      .select()
+      .from(deviceHistory)
+      .where(eq(deviceHistory.sn, sn))
+      .orderBy(desc(deviceHistory.id));
+    return rows.map((r) => ({
+      importId: r.importId,
+      changedAt: r.changedAt.toISOString(),
+      before: r.before as DeviceChange['before'],
+      after: r.after as DeviceChange['after'],
+    }));
   }
 
   async rejections(id: string): Promise<RejectedRow[]> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { apiError } from '@aftersales/contracts/common';
 import {
+  type DeviceChange,
   type DeviceImport,
   deviceRowSchema,
   type ImportChunk,
@@ -64,6 +65,10 @@ export class DeviceImportService {
     const found = await this.imports.find(importId);
     if (!found) throw new RpcError(apiError(404, `No import ${importId}`));
     return found;
+  }
+
+  history(sn: string): Promise<DeviceChange[]> {
+    return this.imports.history(sn);
   }
 
   async rejections(importId: string): Promise<RejectedRow[]> {

@@ -111,6 +111,11 @@ export class WarrantyMsController {
     return this.imports.get(parsePayload(importId, payload).importId);
   }
 
+  @MessagePattern(warrantySubjects.deviceHistory)
+  deviceHistory(@Payload() payload: unknown) {
+    return this.imports.history(parsePayload(warrantyLookupRequestSchema, payload).sn);
+  }
+
   @MessagePattern(warrantySubjects.importRejections)
   importRejections(@Payload() payload: unknown) {
     return this.imports.rejections(parsePayload(importId, payload).importId);

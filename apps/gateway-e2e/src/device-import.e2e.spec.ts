@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { Client, demoEmail } from './client.js';
+import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+
+const ROWS = 100_000;
+
+/** A registry export with a bad row every 333 rows, of five kinds, and the exact report it must produce. */
+function registryCsv(changedModel?: (i: number) => string | undefined) {
+  const lines = ['sn,model,shipped_at,customer_ref'];
+  const rejections: { line: number; reason: string }[] = [];
+  for (let i = 0; i < ROWS; i++) {
+    const line = i + 2;
+    const sn = `ZH7${String(i).padStart(10, '0')}`;
+    const model = changedModel?.(i) ?? 'VolcMiner D1';
+    if (i % 333 === 7) {
+      switch (((i / 333) % 5) | 0) {
+        case 0:
+          lines.push(`ZH-${i},${model},2025-03-01,farm-${i % 17}`);
+          rejections.push({ line, reason: 'sn: must be 6 to 32 letters and digits, such as ZH10014510045' });
+          continue;
+        case 1:
+          lines.push(`${sn},,2025-03-01,farm-1`);
+          rejections.push({ line, reason: 'model: is required' });
+          continue;
+        case 2:
+          lines.push(`${sn},${model},2025-02-30,farm-1`);
+          rejections.push({ line, reason: 'shipped_at: must be a real calendar day' });
+          continue;
+        case 3:
+          lines.push(`${sn},${model},2999-01-01,farm-1`);
+          rejections.push({ line, reason: 'shipped_at: is in the future' });
+          continue;
+        default:
+          lines.push(`ZH7${String(i - 1).padStart(10, '0')},${model},2025-03-01,farm-1`);
+          rejections.push({
+            line,
+            reason: `sn: ZH7${String(i - 1).padStart(10, '0')} appears again (first on line ${line - 1})`,
+          });
+          continue;
+      }
+    }
+    lines.push(`${sn},${model},2025-03-01,farm-${i % 17}`);
+  }
+  return { csv: lines.join('\n') + '\n', rejections };
+}
+
+async function upload(client: Client, token: string, csv: string, id = randomUUID()) {
+  const form = new FormData();
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'registry.csv');
+  const response = await fetch(`${client.baseUrl}/api/admin/devices/imports?id=${id}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  return { id, status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe.each([
+  ['distributed', startDistributed],
+  ['embedded', startEmbedded],
+])('device registry import in the %s mode', (_, start) => {
+  let product: RunningProduct;
+  let client: Client;
+  let admin: string;
+  const { csv, rejections } = registryCsv();
+
+  beforeAll(async () => {
+    product = await start();
+    client = new Client(product.url);
+    admin = await client.signIn(demoEmail.admin);
+  });
+
+  afterAll(() => product?.stop());
+
+  it('imports 100,000 rows, showing progress while it runs, and reports every rejected line with its reason', async () => {
+    const id = randomUUID();
+    const progress: number[] = [];
+    const polling = (async () => {
+      for (;;) {
+        const seen = await client.call<{ processedRows: number; status: string }>(
+          'GET',
+          `/api/admin/devices/imports/${id}`,
+          { token: admin },
+        );
+        if (seen.status === 200) {
+          progress.push(seen.body.processedRows);
+          if (seen.body.status !== 'running') return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const result = await upload(client, admin, csv, id);
+    await polling;
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({
+      status: 'completed',
+      processedRows: ROWS,
+      inserted: ROWS - rejections.length,
+      updated: 0,
+      unchanged: 0,
+      rejected: rejections.length,
+    });
+    expect(progress.some((n) => n > 0 && n < ROWS)).toBe(true);
+    const report = await client.call<{ line: number; reason: string }[]>(
+      'GET',
+      `/api/admin/devices/imports/${id}/rejections`,
+      { token: admin },
+    );
+    expect(report.body).toEqual(rejections);
+    const csvReport = await fetch(`${product.url}/api/admin/devices/imports/${id}/rejections.csv`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(csvReport.headers.get('content-disposition')).toMatch(/^attachment; filename="rejected-rows-/);
+    const text = await csvReport.text();
+    expect(text.split('\n')[0]).toBe('line,reason');
+    expect(text.split('\n')[1]).toBe(`${rejections[0]!.line},"${rejections[0]!.reason}"`);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const again = await upload(client, admin, csv);
+    expect(again.body).toMatchObject({
+      status: 'completed',
+      inserted: 0,
+      updated: 0,
+      unchanged: ROWS - rejections.length,
+      rejected: rejections.length,
+    });
+  });
+
+  it('updates changed rows explicitly, with their history', async () => {
+    // Rows 0 to 9 change model; row 7 is one of the bad rows, so nine devices change.
+    const changed = registryCsv((i) => (i < 10 ? 'VolcMiner D1 Hydro' : undefined));
+    const result = await upload(client, admin, changed.csv);
+    expect(result.body).toMatchObject({ inserted: 0, updated: 9, unchanged: ROWS - rejections.length - 9 });
+    const history = await client.call<object[]>('GET', '/api/admin/devices/ZH70000000003/history', {
+      token: admin,
+    });
+    expect(history.body).toEqual([
+      expect.objectContaining({
+        importId: result.id,
+        before: expect.objectContaining({ model: 'VolcMiner D1' }),
+        after: expect.objectContaining({ model: 'VolcMiner D1 Hydro' }),
+      }),
+    ]);
+    const lookup = await client.call('GET', '/api/warranty/ZH70000000003', { token: admin });
+    expect(lookup.body).toMatchObject({ model: 'VolcMiner D1 Hydro', basis: { policyMonths: 24 } });
+  });
+
+  it('refuses a file whose header is not the registry format, and names the problem', async () => {
+    const result = await upload(client, admin, 'serial,model\nZH1,VolcMiner D1\n');
+    expect(result.status).toBe(400);
+    expect(result.body.message).toBe(
+      'file: The header must name sn, model, shipped_at and may add customer_ref, order_ref; missing: sn, shipped_at; unknown: serial',
+    );
+    const failed = await client.call('GET', `/api/admin/devices/imports/${result.id}`, { token: admin });
+    expect(failed.body).toMatchObject({ status: 'failed', processedRows: 0 });
+  });
+
+  it('refuses a second import with the same id, and an upload without a file', async () => {
+    const first = await upload(client, admin, 'sn,model,shipped_at\n');
+    const second = await upload(client, admin, 'sn,model,shipped_at\n', first.id);
+    expect(second.status).toBe(409);
+    const noFile = await client.call('POST', `/api/admin/devices/imports?id=${randomUUID()}`, {
+      token: admin,
+      body: {},
+    });
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.message).toBe('file: send the CSV as multipart/form-data in the field "file"');
+    const noId = await client.call('POST', '/api/admin/devices/imports', { token: admin, body: {} });
+    expect(noId.body.message).toBe('id: must be a UUID');
+  });
+});

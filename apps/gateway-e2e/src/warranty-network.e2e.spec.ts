@@ -1,0 +1,239 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type Delivery, JetStreamEventBus } from '@aftersales/shared-messaging';
+import { NATS_URL } from '@aftersales/shared-testing';
+import { demoDevices } from '@aftersales/warranty-data-access';
+import { addMonths } from '@aftersales/warranty-domain';
+import { Client, demoEmail } from './client.js';
+import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+
+const [inWarranty, outOfWarranty] = demoDevices(new Date());
+
+const newPoint = {
+  id: 'tp-almaty',
+  kind: 'third_party',
+  name: 'Almaty Miner Service',
+  country: 'KZ',
+  region: 'Almaty',
+  city: 'Almaty',
+  address: '12 Abay Ave',
+  contact: 'Nurlan',
+  phone: '+7 727 000 0000',
+};
+
+describe.each([
+  ['embedded', startEmbedded],
+  ['distributed', startDistributed],
+])('warranty and service network in the %s mode', (_, start) => {
+  let product: RunningProduct;
+  let client: Client;
+  let admin: string;
+  let customer: string;
+
+  beforeAll(async () => {
+    product = await start();
+    client = new Client(product.url);
+    admin = await client.signIn(demoEmail.admin);
+    customer = await client.signIn(demoEmail.customer);
+  });
+
+  afterAll(() => product?.stop());
+
+  describe('batch lookup', () => {
+    it('answers each SN of a mixed list, flagging unknown and malformed ones', async () => {
+      const sns = [
+        inWarranty!.sn.toLowerCase(),
+        outOfWarranty!.sn,
+        'ZH99999999999',
+        'ZH-1',
+        ` ${inWarranty!.sn} `,
+      ];
+      const response = await client.call<{ results: { input: string; status: string; sn?: string }[] }>(
+        'POST',
+        '/api/warranty/lookups',
+        { token: customer, body: { sns } },
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.results.map((r) => [r.input, r.sn, r.status])).toEqual([
+        [sns[0], inWarranty!.sn, 'in_warranty'],
+        [sns[1], outOfWarranty!.sn, 'out_of_warranty'],
+        ['ZH99999999999', 'ZH99999999999', 'unknown'],
+        ['ZH-1', undefined, 'malformed'],
+        [sns[4], inWarranty!.sn, 'in_warranty'],
+      ]);
+    });
+
+    it.each([
+      [{}, 'sns: must be a list of SNs'],
+      [{ sns: [] }, 'sns: must hold at least one SN'],
+      [{ sns: Array.from({ length: 501 }, (_, i) => `ZH${i}000000`) }, 'sns: must hold at most 500 SNs'],
+      [{ sns: ['ZH10014510045'], extra: 1 }, 'Unrecognized key: "extra"'],
+    ])('answers 400 to %#', async (body, message) => {
+      const response = await client.call('POST', '/api/warranty/lookups', { token: customer, body });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(message);
+    });
+  });
+
+  describe('policies and extensions', () => {
+    it('extends one machine with a reason the lookup then gives, and a policy change applies to its model', async () => {
+      const extended = await client.call('POST', `/api/admin/devices/${outOfWarranty!.sn}/extensions`, {
+        token: admin,
+        body: { months: 24, reason: '电源召回 power-supply recall' },
+      });
+      expect(extended.status).toBe(201);
+      expect(extended.body).toMatchObject({
+        warrantyEndsOn: addMonths(outOfWarranty!.shippedOn, 36),
+        basis: { policyMonths: 12, extensions: [{ months: 24, reason: '电源召回 power-supply recall' }] },
+      });
+      const policy = await client.call('PUT', '/api/admin/warranty-policies', {
+        token: admin,
+        body: { model: 'VolcMiner D1', months: 18 },
+      });
+      expect(policy.status).toBe(200);
+      const lookup = await client.call('GET', `/api/warranty/${inWarranty!.sn}`, { token: customer });
+      expect(lookup.body).toMatchObject({
+        warrantyEndsOn: addMonths(inWarranty!.shippedOn, 18),
+        basis: { policyMonths: 18 },
+      });
+      const policies = await client.call<object[]>('GET', '/api/admin/warranty-policies', { token: admin });
+      expect(policies.body).toContainEqual({ model: 'VolcMiner D1', months: 18 });
+    });
+
+    it.each([
+      [
+        'PUT',
+        '/api/admin/warranty-policies',
+        { model: 'VolcMiner D1', months: 1.5 },
+        'months: must be a whole number of months',
+      ],
+      ['PUT', '/api/admin/warranty-policies', { months: 12 }, 'model: is required'],
+      [
+        'POST',
+        '/api/admin/devices/ZH10014510045/extensions',
+        { months: 0, reason: 'x' },
+        'months: must be at least 1',
+      ],
+      ['POST', '/api/admin/devices/ZH10014510045/extensions', { months: 3 }, 'reason: is required'],
+      [
+        'POST',
+        '/api/admin/devices/ZH-1/extensions',
+        { months: 3, reason: 'x' },
+        'sn: must be 6 to 32 letters and digits, such as ZH10014510045',
+      ],
+    ])('answers 400 to %s %s with %j', async (method, path, body, message) => {
+      const response = await client.call(method, path, { token: admin, body });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(message);
+    });
+
+    it('answers 404 for an extension of a machine it does not know', async () => {
+      const response = await client.call('POST', '/api/admin/devices/ZH99999999999/extensions', {
+        token: admin,
+        body: { months: 3, reason: 'x' },
+      });
+      expect(response.status).toBe(404);
+    });
+  });
+
+  describe('service network', () => {
+    it('finds the active points of a kind, the nearest first', async () => {
+      const official = await client.call<{ id: string; kind: string }[]>(
+        'GET',
+        '/api/repair-points?kind=official',
+      );
+      expect(official.body.map((p) => p.id).sort()).toEqual(['rp-dubai', 'rp-shenzhen']);
+      const near = await client.call<{ id: string }[]>(
+        'GET',
+        '/api/repair-points?kind=third_party&near=CN/Sichuan',
+      );
+      expect(near.body.map((p) => p.id)).toEqual(['tp-chengdu', 'tp-shenzhen-huaqiang', 'tp-texas']);
+    });
+
+    it.each([
+      ['/api/repair-points?kind=partner', 'kind: Invalid option: expected one of "official"|"third_party"'],
+      ['/api/repair-points?country=cn', 'country: must be a two-letter country code such as CN'],
+      ['/api/repair-points?city=Shenzhen', 'Unrecognized key: "city"'],
+    ])('answers 400 to %s', async (path, message) => {
+      const response = await client.call('GET', path);
+      expect(response.status).toBe(400);
+      expect(response.body.message).toBe(message);
+    });
+
+    it('registers, changes and deactivates a point, refusing bad input without writing', async () => {
+      const bad = await client.call('POST', '/api/admin/repair-points', {
+        token: admin,
+        body: { ...newPoint, country: 'Kazakhstan', email: 'nope' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toBe(
+        'country: must be a two-letter country code such as CN; email: must be an email address',
+      );
+      const created = await client.call('POST', '/api/admin/repair-points', { token: admin, body: newPoint });
+      expect(created.status).toBe(201);
+      expect(
+        (await client.call('POST', '/api/admin/repair-points', { token: admin, body: newPoint })).status,
+      ).toBe(409);
+      const { id, ...input } = newPoint;
+      const changed = await client.call('PUT', `/api/admin/repair-points/${id}`, {
+        token: admin,
+        body: { ...input, phone: '+7 727 111 1111', active: false },
+      });
+      expect(changed.body).toMatchObject({ id, phone: '+7 727 111 1111', active: false });
+      const unknown = await client.call('PUT', '/api/admin/repair-points/tp-nowhere', {
+        token: admin,
+        body: input,
+      });
+      expect(unknown.status).toBe(404);
+      const finder = await client.call<{ id: string }[]>('GET', '/api/repair-points?country=KZ');
+      expect(finder.body).toEqual([]);
+      const all = await client.call<{ id: string }[]>('GET', '/api/admin/repair-points', { token: admin });
+      expect(all.body.map((p) => p.id)).toContain(id);
+    });
+  });
+});
+
+// The embedded mode's bus lives inside the product's process; JetStream can be listened to from outside.
+describe('service-network events in the distributed mode', () => {
+  let product: RunningProduct;
+
+  beforeAll(async () => {
+    product = await startDistributed();
+  });
+
+  afterAll(() => product?.stop());
+
+  it('publishes every registration and change on the warranty stream, once each', async () => {
+    const client = new Client(product.url);
+    const admin = await client.signIn(demoEmail.admin);
+    const { id, ...input } = newPoint;
+    await client.call('POST', '/api/admin/repair-points', { token: admin, body: newPoint });
+    await client.call('PUT', `/api/admin/repair-points/${id}`, {
+      token: admin,
+      body: { ...input, active: false },
+    });
+    const bus = await JetStreamEventBus.connect({ url: NATS_URL, namespace: product.busNamespace });
+    const received: Delivery[] = [];
+    const consumer = await bus.consume(
+      { service: 'warranty', durable: 'network_test', filterSubject: 'aftersales.warranty.>' },
+      async (d) => void received.push(d),
+    );
+    const deadline = Date.now() + 10_000;
+    while (!received.some((d) => d.subject.endsWith('RepairPointChanged')) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await consumer.stop();
+    await bus.close();
+    const summary = received.map((d) => [
+      d.subject,
+      (d.data as { data: { id: string; active: boolean } }).data,
+    ]);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['aftersales.warranty.RepairPointRegistered', expect.objectContaining({ id: 'rp-shenzhen' })],
+        ['aftersales.warranty.RepairPointRegistered', expect.objectContaining({ id, active: true })],
+        ['aftersales.warranty.RepairPointChanged', expect.objectContaining({ id, active: false })],
+      ]),
+    );
+    expect(new Set(received.map((d) => d.id)).size).toBe(received.length);
+  });
+});
