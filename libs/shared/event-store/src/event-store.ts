@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DomainEvent } from '@aftersales/shared-decider';
-import type { Database } from '@aftersales/shared-persistence';
+import { type Database, executePrepared } from '@aftersales/shared-persistence';
 import {
   ConcurrencyError,
   DuplicateEventError,
@@ -59,9 +59,9 @@ export class EventStore {
 
   constructor(
     private readonly db: Database,
-    schema: string,
+    private readonly schemaName: string,
   ) {
-    this.schema = sql.identifier(schema);
+    this.schema = sql.identifier(schemaName);
   }
 
   /**
@@ -90,9 +90,13 @@ export class EventStore {
                 where stream_id = ${streamId} and version = ${expected}
                 returning version - ${count} as base`;
     const batch = JSON.stringify(events);
+    const variant =
+      expected === 'no_stream' || expected === 0 ? 'new' : expected === 'any' ? 'any' : 'expected';
     try {
-      const rows = rowsOf<{ version: number }>(
-        await within.execute(sql`
+      const rows = await executePrepared<{ version: number }>(
+        within,
+        `aftersales_append_${this.schemaName}_${variant}`,
+        sql`
           with stream as (${stream}),
           appended as (
             insert into ${s}.events (stream_id, version, event_id, type, data, metadata)
@@ -102,7 +106,7 @@ export class EventStore {
             returning position, version
           ),
           outboxed as (insert into ${s}.outbox (position) select position from appended)
-          select max(version)::int as version from appended`),
+          select max(version)::int as version from appended`,
       );
       const version = rows[0]?.version;
       if (version == null) throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
