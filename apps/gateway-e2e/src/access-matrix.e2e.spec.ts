@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { Client, demoEmail } from './client.js';
-import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+import { type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 
 type Rule = { public: true } | { roles: string[]; apiKeys?: boolean };
 interface Route {

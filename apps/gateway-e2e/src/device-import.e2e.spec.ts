@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Client, demoEmail } from './client.js';
-import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+import { type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 
 const ROWS = 100_000;
 
@@ -169,5 +169,18 @@ describe.each([
     expect(noFile.body.message).toBe('file: send the CSV as multipart/form-data in the field "file"');
     const noId = await client.call('POST', '/api/admin/devices/imports', { token: admin, body: {} });
     expect(noId.body.message).toBe('id: must be a UUID');
+  });
+
+  it.each([
+    ['/api/admin/devices/imports/42', 400, 'id: must be a UUID'],
+    ['/api/admin/devices/imports/42/rejections', 400, 'id: must be a UUID'],
+    ['/api/admin/devices/imports/42/rejections.csv', 400, 'id: must be a UUID'],
+    ['/api/admin/devices/ZH-1/history', 400, 'sn: must be 6 to 32 letters and digits, such as ZH10014510045'],
+    [`/api/admin/devices/imports/${randomUUID()}`, 404, undefined],
+    [`/api/admin/devices/imports/${randomUUID()}/rejections`, 404, undefined],
+  ])('answers GET %s with %i', async (path, status, message) => {
+    const response = await client.call('GET', path, { token: admin });
+    expect(response.status).toBe(status);
+    if (message) expect(response.body.message).toBe(message);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, DEMO_PASSWORD, demoEmail } from './client.js';
-import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+import { type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 
 describe.each([
   ['embedded', startEmbedded],

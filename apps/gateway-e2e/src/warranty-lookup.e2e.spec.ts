@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import { addMonths } from '@aftersales/warranty-domain';
 import { Client, demoEmail } from './client.js';
-import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+import { type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
 

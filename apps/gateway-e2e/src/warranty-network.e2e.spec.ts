@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Delivery, JetStreamEventBus } from '@aftersales/shared-messaging';
-import { NATS_URL } from '@aftersales/shared-testing';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import { addMonths } from '@aftersales/warranty-domain';
 import { Client, demoEmail } from './client.js';
-import { type RunningProduct, startDistributed, startEmbedded } from './modes.js';
+import { NATS_URL, type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
 

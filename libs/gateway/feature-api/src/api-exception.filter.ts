@@ -36,7 +36,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = error ?? apiError(500, 'Something went wrong on our side; please try again');
     const retryAfter = (body.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
     if (retryAfter) void reply.header('retry-after', String(retryAfter));
-    void reply.status(body.statusCode).send(body);
+    // The route may have set another content type (a CSV download, say) before it failed.
+    void reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
   }
 
   private isPageRequest(request: FastifyRequest): boolean {

@@ -4,3 +4,4 @@ export * from './processes.js';
 export * from './services.js';
 export * from './test-run.js';
 export * from './nats-server.js';
+export * from './products.js';

@@ -1,13 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createTestDatabase,
-  NATS_URL,
-  type RunningApp,
-  startApp,
-  uniqueName,
-} from '@aftersales/shared-testing';
+import { createTestDatabase } from './databases.js';
+import { type RunningApp, startApp } from './processes.js';
+import { NATS_URL } from './services.js';
+import { uniqueName } from './test-run.js';
 
 export interface RunningProduct {
   url: string;
