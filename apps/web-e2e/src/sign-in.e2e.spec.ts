@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, openBrowser, screenshot } from '@aftersales/shared-testing';
+import {
+  type Browser,
+  openBrowser,
+  type RunningProduct,
+  screenshot,
+  startEmbedded,
+} from '@aftersales/shared-testing';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, signInAs, startProduct } from './embedded-app.js';
+import { DEMO_PASSWORD, signInAs } from './embedded-app.js';
 
 describe('signing in and out in the browser', () => {
-  let app: Awaited<ReturnType<typeof startProduct>>;
+  let app: RunningProduct;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startProduct();
+    app = await startEmbedded();
     browser = await openBrowser();
     page = browser.page;
   });

@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type Browser, openBrowser, screenshot } from '@aftersales/shared-testing';
+import {
+  type Browser,
+  openBrowser,
+  type RunningProduct,
+  screenshot,
+  startEmbedded,
+} from '@aftersales/shared-testing';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import { addMonths } from '@aftersales/warranty-domain';
 import type { Page } from 'playwright-core';
-import { signInAs, startProduct } from './embedded-app.js';
+import { signInAs } from './embedded-app.js';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
 
 describe('warranty lookup in the browser', () => {
-  let app: Awaited<ReturnType<typeof startProduct>>;
+  let app: RunningProduct;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    app = await startProduct();
+    app = await startEmbedded();
     browser = await openBrowser();
     page = browser.page;
     await page.goto(app.url);
@@ -27,8 +33,10 @@ describe('warranty lookup in the browser', () => {
 
   async function lookUp(sn: string) {
     await page.getByLabel('设备SN码').fill(sn);
-    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('button', { name: '查询', exact: true }).click();
   }
+
+  const pointNames = () => page.getByTestId('repair-point').locator('h3').allTextContents();
 
   it('speaks Chinese by default', async () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -52,7 +60,25 @@ describe('warranty lookup in the browser', () => {
     expect(await page.getByTestId('warranty-result').textContent()).toContain(
       addMonths(outOfWarranty!.shippedOn, 12),
     );
-    expect(await page.getByText('第三方维修服务点').count()).toBe(1);
+    expect(await page.getByTestId('warranty-basis').textContent()).toBe('型号标准保修 12个月');
+    await page.getByRole('heading', { name: '第三方维修服务点' }).waitFor();
+    await page.getByTestId('repair-point').first().waitFor();
+    expect(await pointNames()).toEqual(['华强北矿机维修', '成都算力设备维修', 'Lone Star Miner Repair']);
+  });
+
+  it('lists the third-party points of the region the customer chooses first', async () => {
+    await page.getByLabel('省份/州').selectOption({ label: '四川' });
+    await page.getByTestId('repair-point').first().getByText('成都算力设备维修').waitFor();
+    expect(await pointNames()).toEqual(['成都算力设备维修', '华强北矿机维修', 'Lone Star Miner Repair']);
+    const chengdu = await page.getByTestId('repair-point').first().textContent();
+    for (const detail of [
+      '中国 · 四川 · Chengdu',
+      '四川省成都市武侯区 3 号',
+      '张师傅',
+      '+86 139 0000 0003',
+    ]) {
+      expect(chengdu).toContain(detail);
+    }
     await screenshot(page, 'warranty-lookup-out-of-warranty.zh-CN');
   });
 
@@ -70,14 +96,83 @@ describe('warranty lookup in the browser', () => {
     expect(await page.getByRole('alert').textContent()).toContain('6 到 32 位字母或数字');
   });
 
+  it('offers a consultation for a machine in warranty', async () => {
+    await lookUp(inWarranty!.sn);
+    await page.getByRole('link', { name: '创建咨询工单' }).click();
+    await page.getByRole('heading', { name: '创建咨询工单' }).waitFor();
+    expect(page.url()).toBe(`${app.url}/consultations/new?sn=${inWarranty!.sn}`);
+    expect(await page.locator('main').textContent()).toContain(inWarranty!.sn);
+    await page.goBack();
+  });
+
+  it('looks up a batch of SNs and flags the unknown and malformed ones', async () => {
+    await page.getByLabel('SN 码列表').fill(`${inWarranty!.sn}\n${outOfWarranty!.sn}, ZH99999999999 ZH-1`);
+    await page.getByRole('button', { name: '批量查询', exact: true }).click();
+    const table = page.getByTestId('batch-results');
+    await table.waitFor();
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent),
+        flagged: tr.classList.contains('flagged'),
+      })),
+    );
+    expect(rows).toEqual([
+      {
+        cells: [
+          inWarranty!.sn,
+          inWarranty!.sn,
+          inWarranty!.model,
+          addMonths(inWarranty!.shippedOn, 12),
+          '在保',
+        ],
+        flagged: false,
+      },
+      {
+        cells: [
+          outOfWarranty!.sn,
+          outOfWarranty!.sn,
+          outOfWarranty!.model,
+          addMonths(outOfWarranty!.shippedOn, 12),
+          '已过保',
+        ],
+        flagged: false,
+      },
+      { cells: ['ZH99999999999', 'ZH99999999999', '—', '—', '未找到'], flagged: true },
+      { cells: ['ZH-1', '—', '—', '—', 'SN 格式错误'], flagged: true },
+    ]);
+    expect(await page.getByTestId('batch-summary').textContent()).toBe(
+      '共 4 个 SN：在保 1、已过保 1、未找到 1、SN 格式错误 1',
+    );
+    await screenshot(page, 'warranty-batch-lookup.zh-CN');
+  });
+
+  it('refuses more than 500 SNs before asking the server, and says how many there are', async () => {
+    const sns = Array.from({ length: 501 }, (_, i) => `ZH${String(i).padStart(11, '0')}`);
+    const batchRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/warranty/lookups')) batchRequests.push(request.url());
+    });
+    await page.getByLabel('SN 码列表').fill(sns.join('\n'));
+    await page.getByRole('button', { name: '批量查询', exact: true }).click();
+    expect(await page.getByRole('alert').textContent()).toBe(
+      '一次最多查询 500 个 SN，当前有 501 个，请分批查询。',
+    );
+    expect(await page.getByTestId('batch-results').count()).toBe(0);
+    expect(batchRequests).toEqual([]);
+  });
+
   it('switches to English and keeps the choice after a reload', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.reload();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Start a ticket');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByLabel('Serial number (SN)').fill(outOfWarranty!.sn);
-    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByRole('button', { name: 'Look up', exact: true }).click();
     await page.getByText('Out of warranty', { exact: true }).waitFor();
+    await page.getByTestId('repair-point').first().waitFor();
+    expect(await page.getByTestId('warranty-basis').textContent()).toBe(
+      'Standard warranty of the model: 12 months',
+    );
     await screenshot(page, 'warranty-lookup-out-of-warranty.en');
   });
 });

@@ -1,10 +1,18 @@
+import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AdminRepairPointsPage } from './admin/AdminRepairPointsPage';
+import { DeviceImportPage } from './admin/DeviceImportPage';
+import { WarrantyPoliciesPage } from './admin/WarrantyPoliciesPage';
 import { AuthProvider } from './auth/auth-context';
 import { RegisterPage } from './auth/RegisterPage';
-import { RedirectSignedIn, RequireSignIn } from './auth/route-guards';
+import { RedirectSignedIn, RequireRole, RequireSignIn } from './auth/route-guards';
 import { SignInPage } from './auth/SignInPage';
+import { NewConsultationPage } from './consultations/NewConsultationPage';
 import { TopBar } from './layout/TopBar';
+import { RepairPointFinderPage } from './repair-points/RepairPointFinderPage';
 import { WarrantyLookupPage } from './warranty/WarrantyLookupPage';
+
+const admin = (page: ReactNode) => <RequireRole role="admin">{page}</RequireRole>;
 
 export function App() {
   return (
@@ -37,6 +45,19 @@ export function App() {
                 </RequireSignIn>
               }
             />
+            <Route
+              path="/consultations/new"
+              element={
+                <RequireSignIn>
+                  <NewConsultationPage />
+                </RequireSignIn>
+              }
+            />
+            {/* The service network is public, as its API is: a visitor can find a point before signing up. */}
+            <Route path="/repair-points" element={<RepairPointFinderPage />} />
+            <Route path="/admin/repair-points" element={admin(<AdminRepairPointsPage />)} />
+            <Route path="/admin/warranty-policies" element={admin(<WarrantyPoliciesPage />)} />
+            <Route path="/admin/device-imports" element={admin(<DeviceImportPage />)} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </main>

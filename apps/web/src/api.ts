@@ -5,33 +5,63 @@ export class ApiRequestError extends Error {
   constructor(readonly body: ApiError) {
     super(body.message);
   }
+
+  /**
+   * A 400's reasons by the form field they concern (`models.0` belongs to `models`); the gateway lists
+   * them in `details` as `{ path, message }`.
+   */
+  fieldErrors(): Record<string, string> {
+    if (this.body.statusCode !== 400 || !Array.isArray(this.body.details)) return {};
+    const fields: Record<string, string> = {};
+    for (const { path, message } of this.body.details as { path: string; message: string }[]) {
+      const field = path.split('.')[0];
+      if (field) fields[field] = fields[field] ? `${fields[field]}; ${message}` : message;
+    }
+    return fields;
+  }
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   accessToken?: string;
 }
 
-export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** The fetch options of a JSON call. */
+export function jsonInit(options: RequestOptions = {}): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
-  const response = await fetch(path, {
+  return {
     method: options.method ?? 'GET',
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     credentials: 'same-origin',
+  };
+}
+
+/** The error a failed response carries, or one made of its status line when it carries none. */
+export async function failureOf(response: Response): Promise<ApiRequestError> {
+  const error = (await response.json().catch(() => undefined)) as Partial<ApiError> | undefined;
+  return new ApiRequestError({
+    statusCode: response.status,
+    error: error?.error ?? response.statusText,
+    message: error?.message ?? response.statusText,
+    ...(error?.details === undefined ? {} : { details: error.details }),
   });
-  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = body as Partial<ApiError> | undefined;
-    throw new ApiRequestError({
-      statusCode: response.status,
-      error: error?.error ?? response.statusText,
-      message: error?.message ?? response.statusText,
-      ...(error?.details === undefined ? {} : { details: error.details }),
-    });
-  }
-  return body as T;
+}
+
+/** The reply's JSON body; a failed reply is thrown as an ApiRequestError. */
+export async function readJson<T>(response: Response): Promise<T> {
+  if (!response.ok) throw await failureOf(response);
+  return (response.status === 204 ? undefined : await response.json().catch(() => undefined)) as T;
+}
+
+export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return readJson<T>(await fetch(path, jsonInit(options)));
+}
+
+/** What to tell the user about a failed call: the server's message, or the network's. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -9,14 +9,18 @@ import {
   useRef,
   useState,
 } from 'react';
-import { ApiRequestError, requestJson, type RequestOptions } from '../api';
+import { jsonInit, readJson, requestJson, type RequestOptions } from '../api';
 
 interface SignedIn {
   accessToken: string;
   user: User;
 }
 
-type AuthState = { status: 'loading' } | { status: 'signed-out' } | ({ status: 'signed-in' } & SignedIn);
+type AuthState =
+  | { status: 'loading' }
+  /** `byUser`: the user signed out here, rather than the session ending or never starting. */
+  | { status: 'signed-out'; byUser?: true }
+  | ({ status: 'signed-in' } & SignedIn);
 
 interface Auth {
   state: AuthState;
@@ -25,6 +29,8 @@ interface Auth {
   signOut(): Promise<void>;
   /** Calls the API as the signed-in user, refreshing the access token once when it has expired. */
   api<T>(path: string, options?: Omit<RequestOptions, 'accessToken'>): Promise<T>;
+  /** The same for what is not JSON, such as uploads and downloads: a plain fetch with the access token. */
+  authorizedFetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 const AuthContext = createContext<Auth | undefined>(undefined);
@@ -38,20 +44,47 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const current = useRef<AuthState>(state);
   current.current = state;
 
-  const refresh = useCallback(async (): Promise<SignedIn | undefined> => {
-    try {
-      const session = await requestJson<SignedIn>('/api/auth/refresh', { method: 'POST' });
-      setState({ status: 'signed-in', ...session });
-      return session;
-    } catch {
-      setState({ status: 'signed-out' });
-      return undefined;
-    }
+  const renewal = useRef<Promise<SignedIn | undefined>>(undefined);
+
+  // Refresh tokens rotate and presenting a used one ends the session, so calls that find their access
+  // token expired at the same time (a page loading two lists, an import polling) share one renewal.
+  const refresh = useCallback((): Promise<SignedIn | undefined> => {
+    renewal.current ??= requestJson<SignedIn>('/api/auth/refresh', { method: 'POST' })
+      .then(
+        (session) => {
+          setState({ status: 'signed-in', ...session });
+          return session;
+        },
+        () => {
+          setState({ status: 'signed-out' });
+          return undefined;
+        },
+      )
+      .finally(() => {
+        renewal.current = undefined;
+      });
+    return renewal.current;
   }, []);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  const authorizedFetch = useCallback(
+    async (path: string, init: RequestInit = {}): Promise<Response> => {
+      const send = (accessToken: string | undefined) => {
+        const headers = new Headers(init.headers);
+        if (accessToken) headers.set('authorization', `Bearer ${accessToken}`);
+        return fetch(path, { credentials: 'same-origin', ...init, headers });
+      };
+      const signedIn = current.current;
+      const response = await send(signedIn.status === 'signed-in' ? signedIn.accessToken : undefined);
+      if (response.status !== 401) return response;
+      const renewed = await refresh();
+      return renewed ? send(renewed.accessToken) : response;
+    },
+    [refresh],
+  );
 
   const auth = useMemo<Auth>(
     () => ({
@@ -74,22 +107,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         const signedIn = current.current;
         const accessToken = signedIn.status === 'signed-in' ? signedIn.accessToken : undefined;
         await requestJson('/api/auth/logout', { method: 'POST', accessToken }).catch(() => undefined);
-        setState({ status: 'signed-out' });
+        setState({ status: 'signed-out', byUser: true });
       },
       async api<T>(path: string, options: Omit<RequestOptions, 'accessToken'> = {}) {
-        const signedIn = current.current;
-        const accessToken = signedIn.status === 'signed-in' ? signedIn.accessToken : undefined;
-        try {
-          return await requestJson<T>(path, { ...options, accessToken });
-        } catch (error) {
-          if (!(error instanceof ApiRequestError) || error.body.statusCode !== 401) throw error;
-          const renewed = await refresh();
-          if (!renewed) throw error;
-          return requestJson<T>(path, { ...options, accessToken: renewed.accessToken });
-        }
+        return readJson<T>(await authorizedFetch(path, jsonInit(options)));
       },
+      authorizedFetch,
     }),
-    [state, refresh],
+    [state, authorizedFetch],
   );
 
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;

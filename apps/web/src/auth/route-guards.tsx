@@ -1,4 +1,6 @@
+import type { Role } from '@aftersales/contracts/identity';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { useAuth } from './auth-context';
 
@@ -8,9 +10,31 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (state.status === 'loading') return null;
   if (state.status === 'signed-out') {
-    return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname)}`} replace />;
+    // Whoever signs in after a sign-out starts afresh, not on the page the last user left open.
+    const next = state.byUser ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={`/sign-in${next}`} replace />;
   }
   return children;
+}
+
+/**
+ * Pages for one role. Someone signed in with another role who opens the URL reads why nothing is shown;
+ * the API refuses them anyway.
+ */
+export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { state } = useAuth();
+  if (state.status === 'signed-in' && state.user.role !== role) {
+    return (
+      <section className="card">
+        <h1>{t('access.deniedTitle')}</h1>
+        <p className="alert error" role="alert">
+          {t('access.denied', { role: t(`roles.${role}`) })}
+        </p>
+      </section>
+    );
+  }
+  return <RequireSignIn>{children}</RequireSignIn>;
 }
 
 /** The sign-in and registration pages: signed-in users land on "Start a ticket" instead. */

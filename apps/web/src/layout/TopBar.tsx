@@ -10,7 +10,15 @@ export function TopBar() {
   return (
     <header className="topbar">
       <span className="brand">{t('app.title')}</span>
-      <nav>{state.status === 'signed-in' && <NavLink to="/">{t('nav.startTicket')}</NavLink>}</nav>
+      <nav>
+        {state.status === 'signed-in' && (
+          <NavLink to="/" end>
+            {t('nav.startTicket')}
+          </NavLink>
+        )}
+        <NavLink to="/repair-points">{t('nav.repairPoints')}</NavLink>
+        {state.status === 'signed-in' && state.user.role === 'admin' && <AdminLinks />}
+      </nav>
       <button
         type="button"
         className="link"
@@ -19,7 +27,20 @@ export function TopBar() {
         {t('app.language')}
       </button>
       {state.status === 'signed-in' && <UserMenu name={state.user.displayName} email={state.user.email} />}
+      {state.status === 'signed-out' && <NavLink to="/sign-in">{t('auth.signIn')}</NavLink>}
     </header>
+  );
+}
+
+/** The operator's consoles; the pages check the role again, for those who type the URL. */
+function AdminLinks() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <NavLink to="/admin/repair-points">{t('nav.adminRepairPoints')}</NavLink>
+      <NavLink to="/admin/warranty-policies">{t('nav.adminPolicies')}</NavLink>
+      <NavLink to="/admin/device-imports">{t('nav.adminImports')}</NavLink>
+    </>
   );
 }
 

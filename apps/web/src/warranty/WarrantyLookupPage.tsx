@@ -1,9 +1,23 @@
 import type { WarrantyLookupReply } from '@aftersales/contracts/warranty';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ThirdPartyPointsNearby } from '../repair-points/ThirdPartyPointsNearby';
+import { BatchLookupCard } from './BatchLookupCard';
 import { type LookupState, useWarrantyLookup } from './use-warranty-lookup';
+import { WarrantyBasis } from './WarrantyBasis';
 
+/** "Start a ticket": one machine's warranty, and a batch of them for mining farms. */
 export function WarrantyLookupPage() {
+  return (
+    <div className="page">
+      <SingleLookupCard />
+      <BatchLookupCard />
+    </div>
+  );
+}
+
+function SingleLookupCard() {
   const { t } = useTranslation();
   const { state, lookUp } = useWarrantyLookup();
   const [sn, setSn] = useState('');
@@ -85,10 +99,24 @@ function WarrantyCard({ warranty }: { warranty: WarrantyLookupReply }) {
         <dd>{warranty.shippedOn}</dd>
         <dt>{t('warranty.warrantyEndsOn')}</dt>
         <dd>{warranty.warrantyEndsOn}</dd>
+        <dt>{t('warranty.basis')}</dt>
+        <dd>
+          <WarrantyBasis basis={warranty.basis} />
+        </dd>
       </dl>
-      <p className={warranty.inWarranty ? 'alert info' : 'alert warning'}>
-        {warranty.inWarranty ? t('warranty.inWarrantyNote') : t('warranty.outOfWarrantyNote')}
-      </p>
+      {warranty.inWarranty ? (
+        <>
+          <p className="alert info">{t('warranty.inWarrantyNote')}</p>
+          <Link className="button primary" to={`/consultations/new?sn=${encodeURIComponent(warranty.sn)}`}>
+            {t('warranty.createConsultation')}
+          </Link>
+        </>
+      ) : (
+        <>
+          <p className="alert warning">{t('warranty.outOfWarrantyNote')}</p>
+          <ThirdPartyPointsNearby />
+        </>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { serialNumberSchema, type WarrantyLookupReply } from '@aftersales/contracts/warranty';
 import { useState } from 'react';
-import { ApiRequestError } from '../api';
+import { ApiRequestError, messageOf } from '../api';
 import { useAuth } from '../auth/auth-context';
 
 export type LookupState =
@@ -30,7 +30,7 @@ export function useWarrantyLookup() {
       if (error instanceof ApiRequestError && error.body.statusCode === 404) {
         setState({ kind: 'not-found', sn });
       } else {
-        setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        setState({ kind: 'failed', message: messageOf(error) });
       }
     }
   }

@@ -1,0 +1,107 @@
+import type { RepairPoint } from '@aftersales/contracts/warranty';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth/auth-context';
+import { placeOf } from '../repair-points/place-names';
+import { useResource } from '../use-resource';
+import { RepairPointForm } from './RepairPointForm';
+
+/** The whole service network, inactive points too: register points, change them, deactivate them. */
+export function AdminRepairPointsPage() {
+  const { t } = useTranslation();
+  const { api } = useAuth();
+  const points = useResource<RepairPoint[]>('/api/admin/repair-points', api);
+  const [editing, setEditing] = useState<RepairPoint | 'new'>();
+  const [saved, setSaved] = useState<RepairPoint>();
+
+  function edit(point: RepairPoint | 'new') {
+    setSaved(undefined);
+    setEditing(point);
+  }
+
+  return (
+    <div className="page wide">
+      <section className="card">
+        <div className="card-title">
+          <h1>{t('adminPoints.heading')}</h1>
+          <button type="button" className="primary" onClick={() => edit('new')}>
+            {t('adminPoints.register')}
+          </button>
+        </div>
+        <p className="muted">{t('adminPoints.intro')}</p>
+        {saved && (
+          <p className="alert info" role="status">
+            {t('adminPoints.saved', { name: saved.name })}
+          </p>
+        )}
+        {points.status === 'failed' && (
+          <p className="alert error" role="alert">
+            {t('common.loadFailed', { message: points.message })}
+          </p>
+        )}
+        {points.data && <RepairPointTable points={points.data} onEdit={edit} />}
+      </section>
+      {editing && (
+        <RepairPointForm
+          key={editing === 'new' ? 'new' : editing.id}
+          point={editing === 'new' ? undefined : editing}
+          onCancel={() => setEditing(undefined)}
+          onSaved={(point) => {
+            setEditing(undefined);
+            setSaved(point);
+            points.reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function RepairPointTable({ points, onEdit }: { points: RepairPoint[]; onEdit(point: RepairPoint): void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table data-testid="admin-repair-points">
+        <thead>
+          <tr>
+            <th>{t('adminPoints.id')}</th>
+            <th>{t('adminPoints.name')}</th>
+            <th>{t('repairPoints.kind')}</th>
+            <th>{t('adminPoints.place')}</th>
+            <th>{t('repairPoints.phone')}</th>
+            <th>{t('adminPoints.status')}</th>
+            <th>
+              <span className="visually-hidden">{t('adminPoints.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((point) => (
+            <tr key={point.id} className={point.active ? undefined : 'inactive'}>
+              <td className="mono">{point.id}</td>
+              <td>{point.name}</td>
+              <td className="nowrap">{t(`repairPoints.kinds.${point.kind}`)}</td>
+              <td>{placeOf(point, i18n.language)}</td>
+              <td className="nowrap">{point.phone}</td>
+              <td>
+                <span className={point.active ? 'badge ok' : 'badge missing'}>
+                  {point.active ? t('adminPoints.activeBadge') : t('adminPoints.inactiveBadge')}
+                </span>
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary small-button"
+                  aria-label={t('adminPoints.editLabel', { name: point.name })}
+                  onClick={() => onEdit(point)}
+                >
+                  {t('adminPoints.edit')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
