@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RepairPoint, RepairPointInput, RepairPointKind } from '@aftersales/contracts/warranty';
 import { EventStore } from '@aftersales/shared-event-store';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '@aftersales/shared-persistence';
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { repairPoints } from './schema.js';
 
 function toRepairPoint(row: typeof repairPoints.$inferSelect): RepairPoint {
@@ -38,7 +38,8 @@ export class RepairPointRepository {
     const conditions: SQL[] = [];
     if (filter.kind) conditions.push(eq(repairPoints.kind, filter.kind));
     if (filter.country) conditions.push(eq(repairPoints.country, filter.country));
-    if (filter.region) conditions.push(eq(repairPoints.region, filter.region));
+    // Regions are free text; `near` ignores their case, and so does the filter.
+    if (filter.region) conditions.push(sql`lower(${repairPoints.region}) = lower(${filter.region})`);
     if (filter.activeOnly) conditions.push(eq(repairPoints.active, true));
     const rows = await this.connection.db
       .select()
