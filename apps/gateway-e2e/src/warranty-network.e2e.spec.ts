@@ -172,15 +172,37 @@ describe.each([
       expect(
         (await client.call('POST', '/api/admin/repair-points', { token: admin, body: newPoint })).status,
       ).toBe(409);
+      expect(created.body).toMatchObject({ version: 1 });
       const { id, ...input } = newPoint;
       const changed = await client.call('PUT', `/api/admin/repair-points/${id}`, {
         token: admin,
         body: { ...input, phone: '+7 727 111 1111', active: false },
+        headers: { 'if-match': '"1"' },
       });
-      expect(changed.body).toMatchObject({ id, phone: '+7 727 111 1111', active: false });
+      expect(changed.body).toMatchObject({ id, phone: '+7 727 111 1111', active: false, version: 2 });
+      expect(changed.headers.get('etag')).toBe('"2"');
+      const stale = await client.call('PUT', `/api/admin/repair-points/${id}`, {
+        token: admin,
+        body: { ...input, phone: '+7 727 222 2222' },
+        headers: { 'if-match': '"1"' },
+      });
+      expect(stale.status).toBe(412);
+      expect(stale.body.message).toBe(
+        'Repair point tp-almaty was changed meanwhile (now version 2); reload it and try again',
+      );
+      const blind = await client.call('PUT', `/api/admin/repair-points/${id}`, { token: admin, body: input });
+      expect(blind.status).toBe(428);
+      expect(blind.body.message).toBe('If-Match: send the version of the repair point you changed');
+      const garbled = await client.call('PUT', `/api/admin/repair-points/${id}`, {
+        token: admin,
+        body: input,
+        headers: { 'if-match': 'latest' },
+      });
+      expect(garbled.body.message).toBe('If-Match: must be a version such as "3"');
       const unknown = await client.call('PUT', '/api/admin/repair-points/tp-nowhere', {
         token: admin,
         body: input,
+        headers: { 'if-match': '"1"' },
       });
       expect(unknown.status).toBe(404);
       const finder = await client.call<{ id: string }[]>('GET', '/api/repair-points?country=KZ');
@@ -209,6 +231,7 @@ describe('service-network events in the distributed mode', () => {
     await client.call('PUT', `/api/admin/repair-points/${id}`, {
       token: admin,
       body: { ...input, active: false },
+      headers: { 'if-match': '"1"' },
     });
     const bus = await JetStreamEventBus.connect({ url: NATS_URL, namespace: product.busNamespace });
     const received: Delivery[] = [];

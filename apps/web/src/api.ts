@@ -25,6 +25,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   accessToken?: string;
+  /** The version the change was made on (an ETag); the server refuses it when the resource moved on. */
+  ifMatch?: string;
 }
 
 /** The fetch options of a JSON call. */
@@ -32,6 +34,7 @@ export function jsonInit(options: RequestOptions = {}): RequestInit {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
   return {
     method: options.method ?? 'GET',
     headers,

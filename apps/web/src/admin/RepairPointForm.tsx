@@ -68,6 +68,7 @@ export function RepairPointForm({ point, onSaved, onCancel }: RepairPointFormPro
           ? api<RepairPoint>(`/api/admin/repair-points/${encodeURIComponent(point.id)}`, {
               method: 'PUT',
               body: input,
+              ifMatch: `"${point.version}"`,
             })
           : api<RepairPoint>('/api/admin/repair-points', {
               method: 'POST',
@@ -75,7 +76,12 @@ export function RepairPointForm({ point, onSaved, onCancel }: RepairPointFormPro
             }),
       {
         fields,
-        explain: (e) => (e.body.statusCode === 409 ? t('adminPoints.idTaken') : undefined),
+        explain: (e) =>
+          e.body.statusCode === 409
+            ? t('adminPoints.idTaken')
+            : e.body.statusCode === 412
+              ? t('adminPoints.changedMeanwhile')
+              : undefined,
       },
     );
     if (saved) onSaved(saved);

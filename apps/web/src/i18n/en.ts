@@ -128,6 +128,8 @@ export const en: Messages = {
     newHeading: 'Register a repair point',
     editHeading: 'Change repair point: {{name}}',
     saved: 'Repair point “{{name}}” saved.',
+    changedMeanwhile:
+      'Someone changed this repair point meanwhile; close the form, reload and edit it again.',
     idTaken: 'Another repair point has this ID; please choose another.',
     id: 'ID',
     idHint: '2 to 64 lowercase letters, digits or -, such as rp-chengdu; it cannot change later.',

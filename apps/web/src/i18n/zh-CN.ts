@@ -122,6 +122,7 @@ export const zhCN = {
     newHeading: '登记维修点',
     editHeading: '修改维修点：{{name}}',
     saved: '已保存维修点“{{name}}”。',
+    changedMeanwhile: '该维修点已被他人修改，请关闭表单、刷新后重新编辑。',
     idTaken: '该编号已被其他维修点使用，请换一个。',
     id: '编号',
     idHint: '2 到 64 位小写字母、数字或 -，例如 rp-chengdu；登记后不能修改。',

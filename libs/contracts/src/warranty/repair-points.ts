@@ -35,6 +35,8 @@ export type RepairPointInput = z.infer<typeof repairPointInputSchema>;
 
 export interface RepairPoint extends RepairPointInput {
   id: string;
+  /** The version a change must name (HTTP: `If-Match`), so that concurrent edits cannot overwrite each other. */
+  version: number;
   updatedAt: string;
 }
 

@@ -1,4 +1,20 @@
-import { Body, Controller, Get, Header, Param, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpException,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { apiError } from '@aftersales/contracts/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@aftersales/contracts/identity';
 import {
@@ -18,7 +34,7 @@ import {
   warrantySubjects,
 } from '@aftersales/contracts/warranty';
 import { ServiceClient } from '@aftersales/shared-messaging';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Access, CurrentPrincipal } from './access/access.decorator.js';
 import { DeviceCsvImport } from './device-csv-import.js';
@@ -26,6 +42,18 @@ import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 const actorOf = (principal: Principal) =>
   principal.kind === 'user' ? `user:${principal.userId}` : `api-key:${principal.apiKeyId}`;
+
+/** The version an `If-Match` header names: `"3"` (an ETag this API gave out) or `3`. */
+function expectedVersionOf(ifMatch: string | undefined): number {
+  if (!ifMatch) {
+    throw new HttpException(apiError(428, 'If-Match: send the version of the repair point you changed'), 428);
+  }
+  const version = Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]);
+  if (!Number.isSafeInteger(version) || version < 1) {
+    throw new BadRequestException(apiError(400, 'If-Match: must be a version such as "3"'));
+  }
+  return version;
+}
 
 const importIdSchema = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });
 
@@ -134,16 +162,24 @@ export class AdminWarrantyHttpController {
   }
 
   @Put('repair-points/:id')
-  @ApiOperation({ summary: 'Change a repair point, or deactivate it with `active: false`' })
-  changeRepairPoint(
+  @ApiOperation({
+    summary: 'Change a repair point, or deactivate it with `active: false`',
+    description: 'Send `If-Match` with the version it was read at; a point changed meanwhile answers 412.',
+  })
+  async changeRepairPoint(
     @Param(new ZodValidationPipe(z.strictObject({ id: repairPointIdSchema }))) { id }: { id: string },
     @Body(new ZodValidationPipe(repairPointInputSchema)) input: RepairPointInput,
+    @Headers('if-match') ifMatch: string | undefined,
     @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RepairPoint> {
-    return this.services.request(warrantySubjects.changeRepairPoint, {
+    const point = await this.services.request<RepairPoint>(warrantySubjects.changeRepairPoint, {
       id,
       input,
+      expectedVersion: expectedVersionOf(ifMatch),
       actor: actorOf(principal),
     });
+    void reply.header('etag', `"${point.version}"`);
+    return point;
   }
 }

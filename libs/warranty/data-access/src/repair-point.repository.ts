@@ -20,11 +20,10 @@ function toRepairPoint(row: typeof repairPoints.$inferSelect): RepairPoint {
     models: row.models,
     ...(row.capacityPerWeek === null ? {} : { capacityPerWeek: row.capacityPerWeek }),
     active: row.active,
+    version: row.version,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
-
-export type RepairPointChange = 'RepairPointRegistered' | 'RepairPointChanged';
 
 /**
  * The service network. Each change of a point and the event announcing it commit in one transaction, so
@@ -55,13 +54,13 @@ export class RepairPointRepository {
   }
 
   /**
-   * Registers a new point (`expectRegistered` false) or changes an existing one, and appends the event.
-   * Returns undefined when the point is not in the state the caller expected.
+   * Registers a new point, or changes the point at `expectedVersion`, and appends the event. Returns
+   * undefined when the point is not in the state the caller expected (exists already, or another version).
    */
   async save(
     id: string,
     input: RepairPointInput,
-    change: RepairPointChange,
+    change: { type: 'RepairPointRegistered' } | { type: 'RepairPointChanged'; expectedVersion: number },
     event: {
       eventId: string;
       metadata: { correlationId: string; causationId: string; actor: string; timestamp: string };
@@ -70,7 +69,7 @@ export class RepairPointRepository {
     return this.connection.db.transaction(async (tx) => {
       const values = { ...input, email: input.email ?? null, capacityPerWeek: input.capacityPerWeek ?? null };
       const [row] =
-        change === 'RepairPointRegistered'
+        change.type === 'RepairPointRegistered'
           ? await tx
               .insert(repairPoints)
               .values({ id, ...values })
@@ -78,14 +77,14 @@ export class RepairPointRepository {
               .returning()
           : await tx
               .update(repairPoints)
-              .set({ ...values, updatedAt: new Date() })
-              .where(eq(repairPoints.id, id))
+              .set({ ...values, version: sql`${repairPoints.version} + 1`, updatedAt: new Date() })
+              .where(and(eq(repairPoints.id, id), eq(repairPoints.version, change.expectedVersion)))
               .returning();
       if (!row) return undefined;
       const point = toRepairPoint(row);
       await new EventStore(tx, 'warranty').append(
         `repair-point-${id}`,
-        [{ eventId: event.eventId, type: change, data: point, metadata: event.metadata }],
+        [{ eventId: event.eventId, type: change.type, data: point, metadata: event.metadata }],
         'any',
       );
       return point;

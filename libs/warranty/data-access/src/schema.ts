@@ -120,6 +120,8 @@ export const repairPoints = warrantySchema.table(
       .default(sql`'[]'::jsonb`),
     capacityPerWeek: integer('capacity_per_week'),
     active: boolean('active').notNull(),
+    /** Grows with every change; a change names the version it was made on, so none is lost. */
+    version: integer('version').notNull().default(1),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [index('repair_points_kind_country_idx').on(t.kind, t.country)],

@@ -18,11 +18,12 @@ import { ServiceNetworkService } from './service-network.service.js';
 import { WarrantyService } from './warranty.service.js';
 
 const importId = z.object({ importId: z.uuid() });
-const pointChange = z.object({
+const pointRegistration = z.object({
   id: repairPointIdSchema,
   input: repairPointInputSchema,
   actor: z.string().min(1),
 });
+const pointChange = pointRegistration.extend({ expectedVersion: z.number().int().positive() });
 
 @Controller()
 export class WarrantyMsController {
@@ -70,14 +71,14 @@ export class WarrantyMsController {
 
   @MessagePattern(warrantySubjects.registerRepairPoint)
   registerRepairPoint(@Payload() payload: unknown) {
-    const { id, input, actor } = parsePayload(pointChange, payload);
+    const { id, input, actor } = parsePayload(pointRegistration, payload);
     return this.network.register(id, input, actor);
   }
 
   @MessagePattern(warrantySubjects.changeRepairPoint)
   changeRepairPoint(@Payload() payload: unknown) {
-    const { id, input, actor } = parsePayload(pointChange, payload);
-    return this.network.change(id, input, actor);
+    const { id, input, expectedVersion, actor } = parsePayload(pointChange, payload);
+    return this.network.change(id, input, expectedVersion, actor);
   }
 
   @MessagePattern(warrantySubjects.startImport)
