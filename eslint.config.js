@@ -87,6 +87,13 @@ export default tseslint.config(
   // Tests drive apps from outside: over HTTP, processes and the browser.
   restrict(
     ['apps/*-e2e/**'],
-    ours(['contracts', 'shared-testing', 'shared-persistence', 'shared-messaging', '[a-z]+-data-access', '[a-z]+-domain']),
+    ours([
+      'contracts',
+      'shared-testing',
+      'shared-persistence',
+      'shared-messaging',
+      '[a-z]+-data-access',
+      '[a-z]+-domain',
+    ]),
   ),
 );
