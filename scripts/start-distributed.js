@@ -1,4 +1,5 @@
 // `npm run start:distributed`: every app in its own process over NATS and PostgreSQL, as in production.
+import { randomBytes } from 'node:crypto';
 import concurrently from 'concurrently';
 import pg from 'pg';
 
@@ -20,6 +21,9 @@ async function ensureDatabase() {
 }
 
 await ensureDatabase();
+// On a developer machine the distributed mode runs with the demo data and a secret made for this run.
+process.env.SEED_DEMO_DATA ??= 'true';
+process.env.AUTH_SECRET ??= randomBytes(32).toString('hex');
 const { result } = concurrently(
   [
     { name: 'identity', command: 'node apps/identity/dist/main.js' },

@@ -15,14 +15,17 @@ import { WarrantyModule } from '@aftersales/warranty-feature-registry';
 
 const config = loadConfig();
 const broker = new InProcessBroker();
+/** `npm start` is for trying the product on one machine: demo data, and a secret nobody needs to set. */
+const seedDemoData = config.SEED_DEMO_DATA ?? true;
+const authSecret = config.AUTH_SECRET ?? 'embedded-mode-development-secret-not-for-production';
 
 @Module({
   imports: [
     PersistenceModule.forRoot(() => openPglite(config.DATA_DIR)),
     MessagingModule.inProcess(broker),
     EventBusModule.inProcess(),
-    WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA }),
-    IdentityModule.register({ authSecret: config.AUTH_SECRET, seedDemoAccounts: config.SEED_DEMO_DATA }),
+    WarrantyModule.register({ seedDemoData }),
+    IdentityModule.register({ authSecret, seedDemoAccounts: seedDemoData }),
     GatewayModule.register({ secureCookies: config.COOKIE_SECURE }),
   ],
 })

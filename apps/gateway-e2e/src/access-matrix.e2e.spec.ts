@@ -50,8 +50,8 @@ async function routesOf(url: string): Promise<Route[]> {
   );
 }
 
-/** A correctly signed token that expired a minute ago, for the development secret both modes run with. */
-async function expiredToken(): Promise<string> {
+/** A correctly signed token that expired a minute ago. */
+async function expiredToken(secret: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ role: 'admin', sid: randomUUID() })
     .setProtectedHeader({ alg: 'HS256' })
@@ -59,7 +59,7 @@ async function expiredToken(): Promise<string> {
     .setIssuer('aftersales-identity')
     .setIssuedAt(now - 1_000)
     .setExpirationTime(now - 60)
-    .sign(new TextEncoder().encode('development-only-secret-change-me-in-production'));
+    .sign(new TextEncoder().encode(secret));
 }
 
 describe.each([
@@ -87,7 +87,7 @@ describe.each([
       case 'nobody':
         return {};
       case 'expired':
-        return { token: await expiredToken() };
+        return { token: await expiredToken(product.authSecret) };
       case 'api-key':
         return { apiKey };
       default:

@@ -7,11 +7,19 @@ import { NatsServer } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
 
 const config = loadConfig();
+if (!config.AUTH_SECRET) {
+  throw new Error(
+    'Set AUTH_SECRET (at least 32 characters): the identity service signs access tokens with it',
+  );
+}
 
 @Module({
   imports: [
     PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
-    IdentityModule.register({ authSecret: config.AUTH_SECRET, seedDemoAccounts: config.SEED_DEMO_DATA }),
+    IdentityModule.register({
+      authSecret: config.AUTH_SECRET,
+      seedDemoAccounts: config.SEED_DEMO_DATA ?? false,
+    }),
   ],
 })
 class IdentityAppModule {}

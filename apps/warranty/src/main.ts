@@ -12,7 +12,7 @@ const config = loadConfig();
   imports: [
     PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
     EventBusModule.jetStream({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }),
-    WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA }),
+    WarrantyModule.register({ seedDemoData: config.SEED_DEMO_DATA ?? false }),
   ],
 })
 class WarrantyAppModule {}

@@ -42,6 +42,7 @@ export function RedirectSignedIn({ children }: { children: ReactNode }) {
   const { state } = useAuth();
   const next = new URLSearchParams(useLocation().search).get('next');
   if (state.status === 'loading') return null;
-  if (state.status === 'signed-in') return <Navigate to={next?.startsWith('/') ? next : '/'} replace />;
+  if (state.status === 'signed-in')
+    return <Navigate to={next && /^\/(?![/\\])/.test(next) ? next : '/'} replace />;
   return children;
 }

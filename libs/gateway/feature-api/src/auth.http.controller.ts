@@ -22,9 +22,10 @@ import {
   signInRequestSchema,
   type User,
 } from '@aftersales/contracts/identity';
-import { ServiceClient } from '@aftersales/shared-messaging';
+import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, anyUser, CurrentPrincipal } from './access/access.decorator.js';
+import { bearerToken } from './access/access.guard.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -84,7 +85,8 @@ export class AuthHttpController {
     try {
       return this.keep(reply, await this.services.request(identitySubjects.refresh, { refreshToken }));
     } catch (error) {
-      this.forget(reply);
+      // Only a refused session ends here; an identity service that is briefly away must not sign anyone out.
+      if (error instanceof ServiceError && error.error.statusCode === 401) this.forget(reply);
       throw error;
     }
   }
@@ -98,17 +100,20 @@ export class AuthHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const refreshToken = request.cookies[REFRESH_COOKIE];
-    const [scheme, accessToken] = (request.headers.authorization ?? '').split(' ');
-    const principal =
-      scheme?.toLowerCase() === 'bearer' && accessToken
+    const accessToken = bearerToken(request);
+    try {
+      const principal = accessToken
         ? await this.services
             .request<Principal>(identitySubjects.authenticate, { accessToken })
             .catch(() => undefined)
         : undefined;
-    const sessionId = principal?.kind === 'user' ? principal.sessionId : undefined;
-    if (refreshToken || sessionId)
-      await this.services.request(identitySubjects.signOut, { refreshToken, sessionId });
-    this.forget(reply);
+      const sessionId = principal?.kind === 'user' ? principal.sessionId : undefined;
+      if (refreshToken || sessionId) {
+        await this.services.request(identitySubjects.signOut, { refreshToken, sessionId });
+      }
+    } finally {
+      this.forget(reply);
+    }
   }
 
   @Get('me')

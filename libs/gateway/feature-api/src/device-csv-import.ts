@@ -50,7 +50,8 @@ export class DeviceCsvImport {
     }
     await this.services.request(warrantySubjects.startImport, {
       importId,
-      filename: file.filename || 'devices.csv',
+      // The registry keeps 255 characters of a name; the end (with the extension) is the telling part.
+      filename: (file.filename || 'devices.csv').slice(-255),
     });
     try {
       const records = file.file.pipe(
@@ -77,9 +78,10 @@ export class DeviceCsvImport {
       if (rows.length > 0) await this.services.request(warrantySubjects.importRows, { importId, rows });
       if (file.file.truncated) throw new Error('The file is larger than the 64 MB an import takes');
     } catch (error) {
-      if (error instanceof ServiceError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
+      // Whatever stopped it, the import ends as failed rather than staying "running".
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       await this.services.request(warrantySubjects.finishImport, { importId, error: message });
+      if (error instanceof ServiceError) throw error;
       throw new BadRequestException(apiError(400, `file: ${message}`));
     }
     return this.services.request(warrantySubjects.finishImport, { importId });

@@ -106,6 +106,27 @@ export class IdentityRepository {
     );
   }
 
+  /** A session with its user's current role and repair point. */
+  async findSessionWithUser(
+    id: string,
+  ): Promise<(SessionRow & Pick<User, 'role' | 'repairPointId'>) | undefined> {
+    const [row] = await this.db
+      .select({ session: sessions, role: users.role, repairPointId: users.repairPointId })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id));
+    if (!row) return undefined;
+    const { session } = row;
+    return {
+      id: session.id,
+      userId: session.userId,
+      expiresAt: session.expiresAt.toISOString(),
+      revokedAt: iso(session.revokedAt),
+      role: row.role as Role,
+      ...(row.repairPointId ? { repairPointId: row.repairPointId } : {}),
+    };
+  }
+
   async findRefreshToken(hash: string): Promise<{ sessionId: string; usedAt?: string } | undefined> {
     const [row] = await this.db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, hash));
     return row && { sessionId: row.sessionId, usedAt: iso(row.usedAt) };

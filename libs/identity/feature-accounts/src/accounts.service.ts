@@ -112,12 +112,20 @@ export class AccountsService {
       if (!key) throw unauthorized('The API key is unknown or revoked');
       return { kind: 'api-key', apiKeyId: key.id, role: 'engineer', repairPointId: key.repairPointId };
     }
-    const principal = await this.tokens.read(credentials.accessToken);
-    if (!principal) throw unauthorized('The access token is invalid or has expired');
-    const session = await this.repository.findSession(principal.sessionId);
-    if (!sessionActive(session, new Date().toISOString()))
+    const claims = await this.tokens.read(credentials.accessToken);
+    if (!claims) throw unauthorized('The access token is invalid or has expired');
+    const session = await this.repository.findSessionWithUser(claims.sessionId);
+    if (!session || !sessionActive(session, new Date().toISOString()) || session.userId !== claims.userId) {
       throw unauthorized('The session has ended; please sign in');
-    return principal;
+    }
+    // The role and repair point are read now, not from the token: a change takes effect at once.
+    return {
+      kind: 'user',
+      userId: session.userId,
+      role: session.role,
+      sessionId: session.id,
+      ...(session.repairPointId ? { repairPointId: session.repairPointId } : {}),
+    };
   }
 
   async me({ userId }: { userId: string }): Promise<User> {

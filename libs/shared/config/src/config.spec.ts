@@ -8,9 +8,7 @@ describe('loadConfig', () => {
       DATA_DIR: './data',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/aftersales',
       NATS_URL: 'nats://127.0.0.1:4222',
-      AUTH_SECRET: 'development-only-secret-change-me-in-production',
       COOKIE_SECURE: false,
-      SEED_DEMO_DATA: true,
     });
   });
 

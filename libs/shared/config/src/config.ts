@@ -15,20 +15,18 @@ export const configSchema = z.object({
     .string()
     .regex(/^[a-z0-9_]+$/, { error: 'use lowercase letters, digits and _' })
     .optional(),
-  /** Signs access tokens; every process of a deployment needs the same one. Set it outside development. */
-  AUTH_SECRET: z
-    .string()
-    .min(32, { error: 'must be at least 32 characters' })
-    .default('development-only-secret-change-me-in-production'),
+  /** Signs access tokens. The embedded mode falls back to a development secret; the identity service needs one. */
+  AUTH_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   /** Marks the refresh cookie Secure, so browsers send it over HTTPS only. */
   COOKIE_SECURE: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Demo machines, points and accounts (with a published password): on by default in the embedded mode only. */
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -8,6 +8,12 @@ export const BUS_CLIENT = Symbol('BusClient');
 /** How long a caller waits for another service before telling the user it is unavailable. */
 const REPLY_TIMEOUT_MS = 5_000;
 
+/** No service took the request: NATS had no responder, or the in-process broker no handler. */
+function isNoResponder(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /no subscribers listening|No service answers|No handler for/i.test(text);
+}
+
 /** A reply that carries an error; `error` is the shape every caller can show. */
 export class ServiceError extends Error {
   constructor(readonly error: ApiError) {
@@ -29,7 +35,10 @@ export class ServiceClient {
       if (error instanceof TimeoutError) {
         throw new ServiceError(apiError(503, `The ${service} service did not answer in time`));
       }
-      throw new ServiceError(apiError(503, `The ${service} service is unavailable`));
+      if (isNoResponder(error))
+        throw new ServiceError(apiError(503, `The ${service} service is unavailable`));
+      // The service answered with an error of its own making: a bug there, not an outage.
+      throw new ServiceError(apiError(500, 'Something went wrong on our side; please try again'));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { uniqueName } from './test-run.js';
 
 export interface RunningProduct {
   url: string;
+  /** The secret its access tokens are signed with, for tests that forge one. */
+  authSecret: string;
   /** The distributed mode's NATS subject namespace, for tests that listen to its event streams. */
   busNamespace?: string;
   stop: () => Promise<void>;
@@ -16,9 +19,11 @@ export interface RunningProduct {
 /** `npm start`: one process, in-process bus, PGlite in a fresh data folder, demo data seeded. */
 export async function startEmbedded(): Promise<RunningProduct> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-data-'));
-  const app = await startApp('embedded', { PORT: '0', DATA_DIR: dataDir });
+  const authSecret = randomBytes(32).toString('hex');
+  const app = await startApp('embedded', { PORT: '0', DATA_DIR: dataDir, AUTH_SECRET: authSecret });
   return {
     url: app.url!,
+    authSecret,
     stop: async () => {
       await app.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -36,6 +41,8 @@ export async function startDistributed(): Promise<RunningProduct> {
     DATABASE_URL: await createTestDatabase('distributed'),
     NATS_URL,
     BUS_NAMESPACE: uniqueName('bus'),
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO_DATA: 'true',
   };
   const apps: RunningApp[] = [];
   const stop = async () => {
@@ -49,5 +56,5 @@ export async function startDistributed(): Promise<RunningProduct> {
     await stop();
     throw error;
   }
-  return { url: apps.at(-1)!.url!, busNamespace: env.BUS_NAMESPACE, stop };
+  return { url: apps.at(-1)!.url!, authSecret: env.AUTH_SECRET, busNamespace: env.BUS_NAMESPACE, stop };
 }

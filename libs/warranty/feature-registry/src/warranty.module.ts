@@ -1,4 +1,11 @@
-import { type DynamicModule, Inject, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { warrantyEventTypes } from '@aftersales/contracts/warranty';
 import { OutboxRelay } from '@aftersales/shared-event-store';
 import { EVENT_BUS, type EventBus, eventSubject } from '@aftersales/shared-messaging';
@@ -61,13 +68,19 @@ export class WarrantyModule implements OnModuleInit, OnModuleDestroy {
     await this.connection.migrate(warrantyMigrations);
     await this.bus.ensureStream({ service: 'warranty', eventTypes: warrantyEventTypes });
     if (this.options.seedDemoData) await this.seedDemoData();
-    this.relay = new OutboxRelay(this.connection.db, 'warranty', async (event) => {
-      await this.bus.publish({
-        subject: eventSubject('warranty', event.type),
-        id: event.eventId,
-        data: event,
-      });
-    });
+    const logger = new Logger('warranty');
+    this.relay = new OutboxRelay(
+      this.connection.db,
+      'warranty',
+      async (event) => {
+        await this.bus.publish({
+          subject: eventSubject('warranty', event.type),
+          id: event.eventId,
+          data: event,
+        });
+      },
+      { onError: (error) => logger.warn(`Outbox relay: ${String(error)}; it tries again`) },
+    );
     this.relay.start();
   }
 

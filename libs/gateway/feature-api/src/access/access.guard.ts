@@ -14,12 +14,17 @@ import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './acces
 
 type Credentials = IdentityRequests['authenticate']['request'];
 
+/** The access token of an `Authorization: Bearer …` header. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}
+
 function credentialsOf(request: FastifyRequest): Credentials | undefined {
   const apiKey = request.headers['x-api-key'];
   if (typeof apiKey === 'string' && apiKey) return { apiKey };
-  const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  if (scheme?.toLowerCase() === 'bearer' && token) return { accessToken: token };
-  return undefined;
+  const accessToken = bearerToken(request);
+  return accessToken ? { accessToken } : undefined;
 }
 
 /** Authenticates every non-public route through the identity service and checks the route's rule. */

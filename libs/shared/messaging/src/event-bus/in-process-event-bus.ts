@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { Logger } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
@@ -36,6 +37,7 @@ export const busMigrations = {
  * position stored after the handler succeeds.
  */
 export class InProcessEventBus implements EventBus {
+  private readonly logger = new Logger(InProcessEventBus.name);
   private readonly streamOfSubject = new Map<string, string>();
   private readonly duplicateWindowMs = new Map<string, number>([
     [DEAD_LETTER_STREAM, DEFAULT_DUPLICATE_WINDOW_MS],
@@ -92,34 +94,43 @@ export class InProcessEventBus implements EventBus {
 
     const loop = (async () => {
       while (running) {
-        const [consumer] = await db.select().from(busConsumers).where(eq(busConsumers.durable, spec.durable));
-        const batch = await db
-          .select()
-          .from(busMessages)
-          .where(and(eq(busMessages.stream, spec.service), gt(busMessages.seq, consumer!.ackedSeq)))
-          .orderBy(asc(busMessages.seq))
-          .limit(100);
-        if (batch.length === 0) {
-          const controller = new AbortController();
-          wake = () => controller.abort();
-          await sleep(1_000, undefined, { signal: controller.signal }).catch(() => undefined);
-          continue;
-        }
-        for (const row of batch) {
-          if (!running) break;
-          if (subjectMatches(spec.filterSubject, row.subject)) {
-            await this.deliver(
-              spec,
-              { subject: row.subject, id: row.messageId, data: row.data },
-              handler,
-              () => running,
-            );
-          }
-          if (!running) break;
-          await db
-            .update(busConsumers)
-            .set({ ackedSeq: row.seq })
+        try {
+          const [consumer] = await db
+            .select()
+            .from(busConsumers)
             .where(eq(busConsumers.durable, spec.durable));
+          const batch = await db
+            .select()
+            .from(busMessages)
+            .where(and(eq(busMessages.stream, spec.service), gt(busMessages.seq, consumer!.ackedSeq)))
+            .orderBy(asc(busMessages.seq))
+            .limit(100);
+          if (batch.length === 0) {
+            const controller = new AbortController();
+            wake = () => controller.abort();
+            await sleep(1_000, undefined, { signal: controller.signal }).catch(() => undefined);
+            continue;
+          }
+          for (const row of batch) {
+            if (!running) break;
+            if (subjectMatches(spec.filterSubject, row.subject)) {
+              await this.deliver(
+                spec,
+                { subject: row.subject, id: row.messageId, data: row.data },
+                handler,
+                () => running,
+              );
+            }
+            if (!running) break;
+            await db
+              .update(busConsumers)
+              .set({ ackedSeq: row.seq })
+              .where(eq(busConsumers.durable, spec.durable));
+          }
+        } catch (error) {
+          // A database error must not end the consumer: report it and try again in a moment.
+          this.logger.error(`Consumer ${spec.durable}: ${String(error)}`);
+          await sleep(1_000);
         }
       }
     })();

@@ -34,6 +34,15 @@ export interface JetStreamOptions {
 
 const MSG_ID = 'Nats-Msg-Id';
 
+/** A message that is not JSON still reaches the dead letters, as its text. */
+function parsedOrRaw(message: JsMsg): unknown {
+  try {
+    return message.json();
+  } catch {
+    return message.string();
+  }
+}
+
 export class JetStreamEventBus implements EventBus {
   private readonly logger = new Logger(JetStreamEventBus.name);
 
@@ -111,35 +120,40 @@ export class JetStreamEventBus implements EventBus {
   }
 
   private async deliver(spec: ConsumerSpec, message: JsMsg, handler: (d: Delivery) => Promise<void>) {
-    const delivery: Delivery = {
+    const maxDeliver = spec.maxDeliver ?? consumerDefaults.maxDeliver;
+    const delivery = {
       subject: this.unprefixed(message.subject),
       id: message.headers?.get(MSG_ID) ?? `${message.info.stream}:${message.seq}`,
-      data: message.json(),
       deliveryCount: message.info.deliveryCount,
     };
+    let failure: unknown;
     try {
-      await handler(delivery);
-      await message.ackAck();
+      await handler({ ...delivery, data: message.json() });
     } catch (error) {
-      if (delivery.deliveryCount < (spec.maxDeliver ?? consumerDefaults.maxDeliver)) {
-        message.nak(retryDelay(spec, delivery.deliveryCount));
-        return;
-      }
-      const { deliveryCount, ...failed } = delivery;
-      const letter: DeadLetter = {
-        consumer: spec.durable,
-        message: failed,
-        deliveries: deliveryCount,
-        error: String(error),
-      };
-      await this.publish({
-        subject: deadLetterSubject(spec.durable),
-        id: `${spec.durable}:${delivery.id}`,
-        data: letter,
-      });
-      // No reason text: nats-server 2.9 ignores a TERM that carries one, and redelivers after ack_wait.
-      message.term();
+      failure = error;
     }
+    if (failure === undefined) {
+      await message.ackAck();
+      return;
+    }
+    if (delivery.deliveryCount < maxDeliver) {
+      message.nak(retryDelay(spec, delivery.deliveryCount));
+      return;
+    }
+    const { deliveryCount, ...failed } = delivery;
+    const letter: DeadLetter = {
+      consumer: spec.durable,
+      message: { ...failed, data: parsedOrRaw(message) },
+      deliveries: deliveryCount,
+      error: String(failure),
+    };
+    await this.publish({
+      subject: deadLetterSubject(spec.durable),
+      id: `${spec.durable}:${delivery.id}`,
+      data: letter,
+    });
+    // No reason text: nats-server 2.9 ignores a TERM that carries one, and redelivers after ack_wait.
+    message.term();
   }
 
   private async upsertStream(name: string, subjects: string[], duplicateWindowMs?: number): Promise<void> {
