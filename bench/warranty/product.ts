@@ -20,6 +20,8 @@ export async function startDistributed(teardown: Teardown, databaseUrl: string):
     DATABASE_URL: databaseUrl,
     NATS_URL,
     BUS_NAMESPACE: `bench_${randomBytes(4).toString('hex')}`,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO_DATA: 'true',
   };
   const app = (name: string, extra: Record<string, string> = {}) =>
     startProcess(teardown, name, `apps/${name}/dist/main.js`, { ...env, ...extra });
