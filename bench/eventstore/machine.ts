@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '@aftersales/shared-event-store';
+import { rowsOf } from '@aftersales/shared-persistence';
 import type { Database } from '@aftersales/shared-persistence';
 
 /** The header lines that make numbers from different machines comparable. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { repairPointIdSchema } from '../warranty/repair-points.js';
 import { roles } from './principal.js';
 
 const email = z
@@ -18,11 +19,6 @@ const displayName = z
   .min(1, { error: 'is required' })
   .max(100, { error: 'must be at most 100 characters' });
 
-const repairPointId = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9-]{2,64}$/, { error: 'must be 2 to 64 lowercase letters, digits or -' });
-
 export const registerRequestSchema = z.strictObject({ email, password, displayName });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
@@ -38,7 +34,7 @@ export const createUserRequestSchema = z
     password,
     displayName,
     role: z.enum(roles),
-    repairPointId: repairPointId.optional(),
+    repairPointId: repairPointIdSchema.optional(),
   })
   .refine((u) => (u.role === 'engineer') === (u.repairPointId !== undefined), {
     error: 'an engineer needs a repairPointId, and only an engineer has one',
@@ -47,7 +43,7 @@ export const createUserRequestSchema = z
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 export const createApiKeyRequestSchema = z.strictObject({
-  repairPointId,
+  repairPointId: repairPointIdSchema,
   name: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(100),
 });
 export type CreateApiKeyRequest = z.infer<typeof createApiKeyRequestSchema>;

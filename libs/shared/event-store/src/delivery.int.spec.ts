@@ -9,12 +9,12 @@ import {
   JetStreamEventBus,
   type RunningConsumer,
 } from '@aftersales/shared-messaging';
-import type { DatabaseConnection } from '@aftersales/shared-persistence';
+import { type DatabaseConnection, rowsOf } from '@aftersales/shared-persistence';
 import { type DedicatedNats, NATS_URL, startDedicatedNats, uniqueName } from '@aftersales/shared-testing';
 import { event, openMigratedPglite, openMigratedPostgres, TEST_SCHEMA } from '../test/fixtures.js';
 import { readSummaries, streamSummaries } from '../test/stream-summary.projection.js';
 import { type RecordedEvent, START } from './envelope.js';
-import { EventStore, rowsOf } from './event-store.js';
+import { EventStore } from './event-store.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { processOnce } from './process-once.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DomainEvent } from '@aftersales/shared-decider';
-import { type Database, executePrepared } from '@aftersales/shared-persistence';
+import { type Database, executePrepared, rowsOf } from '@aftersales/shared-persistence';
 import {
   ConcurrencyError,
   DuplicateEventError,
@@ -19,10 +19,6 @@ export interface EventRow {
   type: string;
   data: unknown;
   metadata: NewEvent['metadata'];
-}
-
-export function rowsOf<T>(result: unknown): T[] {
-  return (result as { rows: T[] }).rows;
 }
 
 export function toRecorded<E extends DomainEvent>(row: EventRow): RecordedEvent<E> {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import type { Database, DatabaseConnection } from '@aftersales/shared-persistence';
+import { type Database, type DatabaseConnection, rowsOf } from '@aftersales/shared-persistence';
 import { event, openMigratedPostgres, TEST_SCHEMA } from '../test/fixtures.js';
 import { type GlobalPosition, type RecordedEvent, START } from './envelope.js';
-import { EventStore, rowsOf } from './event-store.js';
+import { EventStore } from './event-store.js';
 
 /** A transaction held open until the test commits it. */
 function openTransaction(db: Database) {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import type { Database } from '@aftersales/shared-persistence';
+import { type Database, rowsOf } from '@aftersales/shared-persistence';
 import type { GlobalPosition, RecordedEvent } from './envelope.js';
-import { rowsOf, toRecorded, type EventRow } from './event-store.js';
+import { toRecorded, type EventRow } from './event-store.js';
 
 /** Hands one event to the bus and resolves once the bus has stored it. */
 export type PublishEvent = (event: RecordedEvent) => Promise<void>;

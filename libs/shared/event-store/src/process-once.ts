@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '@aftersales/shared-persistence';
-import { rowsOf } from './event-store.js';
+import { type Database, rowsOf } from '@aftersales/shared-persistence';
 
 /**
  * Applies `effect` for an event at most once per consumer, however often the bus redelivers it: the

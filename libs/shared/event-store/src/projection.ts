@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '@aftersales/shared-persistence';
+import { type Database, rowsOf } from '@aftersales/shared-persistence';
 import { type GlobalPosition, type RecordedEvent, START } from './envelope.js';
-import { EventStore, rowsOf } from './event-store.js';
+import { EventStore } from './event-store.js';
 
 /** A read model kept from a service's events. */
 export interface Projection {

@@ -3,6 +3,11 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 /** Drizzle over either backend: services write queries once and run them on PostgreSQL and PGlite. */
 export type Database = PgDatabase<PgQueryResultHKT>;
 
+/** The rows of a raw `db.execute`, whose result type differs between the two drivers. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 export interface Migrations {
   /** Folder of drizzle-kit migrations. */
   folder: string;

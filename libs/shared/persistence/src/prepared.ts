@@ -1,7 +1,7 @@
 import { type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import type { Database } from './database.js';
+import { type Database, rowsOf } from './database.js';
 
 const dialect = new PgDialect();
 
@@ -16,5 +16,5 @@ export async function executePrepared<T>(db: Database, name: string, statement: 
     const { sql: text, params } = dialect.sqlToQuery(statement);
     return (await client.query({ name, text, values: params })).rows as T[];
   }
-  return ((await db.execute(statement)) as unknown as { rows: T[] }).rows;
+  return rowsOf<T>(await db.execute(statement));
 }

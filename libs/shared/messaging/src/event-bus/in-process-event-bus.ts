@@ -3,10 +3,9 @@ import { Logger } from '@nestjs/common';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { DatabaseConnection } from '@aftersales/shared-persistence';
+import { type DatabaseConnection, rowsOf } from '@aftersales/shared-persistence';
 import { busConsumers, busMessages } from './bus-tables.js';
 
-const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
 import {
   type BusMessage,
   type ConsumerSpec,
