@@ -5,6 +5,7 @@ import { useAuth } from '../auth/auth-context';
 import { placeOf } from '../repair-points/place-names';
 import { useResource } from '../use-resource';
 import { RepairPointForm } from './RepairPointForm';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** The whole service network, inactive points too: register points, change them, deactivate them. */
 export function AdminRepairPointsPage() {
@@ -35,9 +36,7 @@ export function AdminRepairPointsPage() {
           </p>
         )}
         {points.status === 'failed' && (
-          <p className="alert error" role="alert">
-            {t('common.loadFailed', { message: points.message })}
-          </p>
+          <ErrorAlert>{t('common.loadFailed', { message: points.message })}</ErrorAlert>
         )}
         {points.data && <RepairPointTable points={points.data} onEdit={edit} />}
       </section>

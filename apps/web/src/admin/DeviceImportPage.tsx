@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../api';
 import { type ImportState, useDeviceImport } from './use-device-import';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Registers devices from a CSV file, with progress while it runs and a report of the rows it refused. */
 export function DeviceImportPage() {
@@ -55,11 +56,7 @@ function ImportOutcome({ state, onDownload }: { state: ImportState; onDownload(i
     case 'idle':
       return null;
     case 'failed':
-      return (
-        <p className="alert error" role="alert">
-          {t('adminImports.failed', { message: state.message })}
-        </p>
-      );
+      return <ErrorAlert>{t('adminImports.failed', { message: state.message })}</ErrorAlert>;
     case 'running': {
       const processed = state.progress?.processedRows ?? 0;
       return (
@@ -143,11 +140,7 @@ function RejectionsDownload({
       >
         {t('adminImports.download')}
       </button>
-      {error && (
-        <p className="alert error" role="alert">
-          {t('adminImports.downloadFailed', { message: error })}
-        </p>
-      )}
+      {error && <ErrorAlert>{t('adminImports.downloadFailed', { message: error })}</ErrorAlert>}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useResource } from '../use-resource';
 import { formatMonths } from '../warranty/WarrantyBasis';
 import { ExtensionForm } from './ExtensionForm';
 import { FormError, numberFrom, TextField, useSubmission } from './form-fields';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Warranty length per model, and extensions for single machines. */
 export function WarrantyPoliciesPage() {
@@ -21,9 +22,7 @@ export function WarrantyPoliciesPage() {
         <h1>{t('adminPolicies.heading')}</h1>
         <p className="muted">{t('adminPolicies.intro')}</p>
         {policies.status === 'failed' && (
-          <p className="alert error" role="alert">
-            {t('common.loadFailed', { message: policies.message })}
-          </p>
+          <ErrorAlert>{t('common.loadFailed', { message: policies.message })}</ErrorAlert>
         )}
         {policies.data && (
           <table data-testid="warranty-policies">

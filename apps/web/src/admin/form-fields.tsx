@@ -1,6 +1,7 @@
 import { type InputHTMLAttributes, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError, messageOf } from '../api';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 interface ControlProps {
   id: string;
@@ -111,9 +112,5 @@ export function useSubmission() {
 
 /** The failure of the last submission, above the form's button. */
 export function FormError({ error }: { error?: string }) {
-  return error ? (
-    <p className="alert error" role="alert">
-      {error}
-    </p>
-  ) : null;
+  return error ? <ErrorAlert>{error}</ErrorAlert> : null;
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ApiRequestError } from '../api';
 import { useAuth } from './auth-context';
 import { authErrorText } from './SignInPage';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 export function RegisterPage() {
   const { t } = useTranslation();
@@ -40,11 +41,7 @@ export function RegisterPage() {
         <label htmlFor="password">{t('auth.password')}</label>
         <input id="password" name="password" type="password" autoComplete="new-password" required />
         <p className="muted small">{t('auth.passwordHint')}</p>
-        {error && (
-          <p className="alert error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorAlert>{error}</ErrorAlert>}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('auth.registering') : t('auth.register')}
         </button>

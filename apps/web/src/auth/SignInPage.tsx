@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiRequestError } from '../api';
 import { useAuth } from './auth-context';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -32,11 +33,7 @@ export function SignInPage() {
         <input id="email" name="email" type="email" autoComplete="username" required />
         <label htmlFor="password">{t('auth.password')}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
-        {error && (
-          <p className="alert error" role="alert">
-            {error}
-          </p>
-        )}
+        {error && <ErrorAlert>{error}</ErrorAlert>}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>

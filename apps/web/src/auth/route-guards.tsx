@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { useAuth } from './auth-context';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Pages for signed-in users: visitors go to the sign-in page, and come back after signing in. */
 export function RequireSignIn({ children }: { children: ReactNode }) {
@@ -28,9 +29,7 @@ export function RequireRole({ role, children }: { role: Role; children: ReactNod
     return (
       <section className="card">
         <h1>{t('access.deniedTitle')}</h1>
-        <p className="alert error" role="alert">
-          {t('access.denied', { role: t(`roles.${role}`) })}
-        </p>
+        <ErrorAlert>{t('access.denied', { role: t(`roles.${role}`) })}</ErrorAlert>
       </section>
     );
   }

@@ -5,6 +5,7 @@ import { useResource } from '../use-resource';
 import { PlaceFilter } from './PlaceFilter';
 import { placesOf } from './place-names';
 import { RepairPointCard } from './RepairPointCard';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /**
  * The public service network, official and third-party. The filters live in the URL, so a filtered list
@@ -53,9 +54,7 @@ export function RepairPointFinderPage() {
         />
       </div>
       {points.status === 'failed' && (
-        <p className="alert error" role="alert">
-          {t('common.loadFailed', { message: points.message })}
-        </p>
+        <ErrorAlert>{t('common.loadFailed', { message: points.message })}</ErrorAlert>
       )}
       {points.status === 'loaded' && (
         <p className="muted small" data-testid="finder-count">

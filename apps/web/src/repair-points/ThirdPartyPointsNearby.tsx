@@ -5,6 +5,7 @@ import { useResource } from '../use-resource';
 import { PlaceFilter } from './PlaceFilter';
 import { placesOf } from './place-names';
 import { RepairPointCard } from './RepairPointCard';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Where an out-of-warranty machine can be repaired at the customer's cost, nearest first. */
 export function ThirdPartyPointsNearby() {
@@ -25,9 +26,7 @@ export function ThirdPartyPointsNearby() {
         <PlaceFilter places={placesOf(points.data ?? [])} {...place} onChange={setPlace} />
       </div>
       {points.status === 'failed' && (
-        <p className="alert error" role="alert">
-          {t('common.loadFailed', { message: points.message })}
-        </p>
+        <ErrorAlert>{t('common.loadFailed', { message: points.message })}</ErrorAlert>
       )}
       {points.status === 'loaded' && points.data.length === 0 && (
         <p className="muted">{t('repairPoints.noneYet')}</p>

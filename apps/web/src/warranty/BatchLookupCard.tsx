@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { splitSerialNumbers } from './sn-list';
 import { type BatchState, useBatchLookup } from './use-batch-lookup';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** For mining farms: the warranty of up to 500 machines at once, from a pasted list. */
 export function BatchLookupCard() {
@@ -51,17 +52,9 @@ function BatchOutcome({ state }: { state: BatchState }) {
     case 'idle':
       return null;
     case 'empty':
-      return (
-        <p className="alert error" role="alert">
-          {t('batch.empty')}
-        </p>
-      );
+      return <ErrorAlert>{t('batch.empty')}</ErrorAlert>;
     case 'too-many':
-      return (
-        <p className="alert error" role="alert">
-          {t('batch.tooMany', { count: state.count, max: MAX_BATCH_LOOKUP })}
-        </p>
-      );
+      return <ErrorAlert>{t('batch.tooMany', { count: state.count, max: MAX_BATCH_LOOKUP })}</ErrorAlert>;
     case 'loading':
       return (
         <p className="muted" role="status">
@@ -69,11 +62,7 @@ function BatchOutcome({ state }: { state: BatchState }) {
         </p>
       );
     case 'failed':
-      return (
-        <p className="alert error" role="alert">
-          {t('warranty.failed', { message: state.message })}
-        </p>
-      );
+      return <ErrorAlert>{t('warranty.failed', { message: state.message })}</ErrorAlert>;
     case 'done':
       return <BatchResults results={state.results} />;
   }

@@ -6,6 +6,7 @@ import { ThirdPartyPointsNearby } from '../repair-points/ThirdPartyPointsNearby'
 import { BatchLookupCard } from './BatchLookupCard';
 import { type LookupState, useWarrantyLookup } from './use-warranty-lookup';
 import { WarrantyBasis } from './WarrantyBasis';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** "Start a ticket": one machine's warranty, and a batch of them for mining farms. */
 export function WarrantyLookupPage() {
@@ -61,23 +62,11 @@ function LookupOutcome({ state }: { state: LookupState }) {
     case 'loading':
       return null;
     case 'invalid':
-      return (
-        <p className="alert error" role="alert">
-          {t('warranty.invalidSn')}
-        </p>
-      );
+      return <ErrorAlert>{t('warranty.invalidSn')}</ErrorAlert>;
     case 'not-found':
-      return (
-        <p className="alert error" role="alert">
-          {t('warranty.notFound', { sn: state.sn })}
-        </p>
-      );
+      return <ErrorAlert>{t('warranty.notFound', { sn: state.sn })}</ErrorAlert>;
     case 'failed':
-      return (
-        <p className="alert error" role="alert">
-          {t('warranty.failed', { message: state.message })}
-        </p>
-      );
+      return <ErrorAlert>{t('warranty.failed', { message: state.message })}</ErrorAlert>;
     case 'found':
       return <WarrantyCard warranty={state.warranty} />;
   }
