@@ -265,6 +265,18 @@ describe.each([
       ).toBe(200);
     });
 
+    it('counts parallel guesses against one another', async () => {
+      const email = 'parallel.guess@example.com';
+      const guesses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          client().call('POST', '/api/auth/login', { body: { email, password: `guess-${i}` } }),
+        ),
+      );
+      const statuses = guesses.map((g) => g.status);
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+    });
+
     it('stops an address that fails against many accounts', async () => {
       for (let i = 0; i < 20; i++) {
         await client().call('POST', '/api/auth/login', {

@@ -5,13 +5,13 @@ const now = new Date('2026-11-25T08:00:00.000Z');
 
 describe('sign-in throttle', () => {
   it('lets sign-ins through below both limits', () => {
-    expect(throttleSignIn({ account: 4, address: 19 }, now)).toEqual({ allowed: true });
+    expect(throttleSignIn({ account: 5, address: 20 }, now)).toEqual({ allowed: true });
   });
 
-  it('stops the fifth failure on one account until the oldest leaves the window', () => {
+  it('stops the attempt after five failures on one account until the oldest leaves the window', () => {
     expect(
       throttleSignIn(
-        { account: 5, address: 5, accountOldestMs: Date.parse('2026-11-25T07:50:00.000Z') },
+        { account: 6, address: 6, accountOldestMs: Date.parse('2026-11-25T07:50:00.000Z') },
         now,
       ),
     ).toEqual({
@@ -23,7 +23,7 @@ describe('sign-in throttle', () => {
 
   it('stops an address that fails against many accounts', () => {
     const decision = throttleSignIn(
-      { account: 1, address: 20, addressOldestMs: Date.parse('2026-11-25T07:59:30.000Z') },
+      { account: 1, address: 21, addressOldestMs: Date.parse('2026-11-25T07:59:30.000Z') },
       now,
     );
     expect(decision).toMatchObject({ allowed: false, retryAfterSeconds: 870 });

@@ -3,6 +3,7 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
+/** Recent unsuccessful sign-in attempts, counting the one being decided on. */
 export interface RecentFailures {
   account: number;
   address: number;
@@ -14,12 +15,15 @@ export interface RecentFailures {
 export type ThrottleDecision =
   { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: string };
 
-/** Guesses against one account, or from one address against many, stop until the window moves on. */
+/**
+ * After five failures on one account, or twenty from one address, further attempts stop until the window
+ * moves on.
+ */
 export function throttleSignIn(failures: RecentFailures, now: Date): ThrottleDecision {
   const blocked =
-    failures.account >= MAX_FAILURES_PER_ACCOUNT
+    failures.account > MAX_FAILURES_PER_ACCOUNT
       ? { by: 'this account', oldestMs: failures.accountOldestMs }
-      : failures.address >= MAX_FAILURES_PER_ADDRESS
+      : failures.address > MAX_FAILURES_PER_ADDRESS
         ? { by: 'your address', oldestMs: failures.addressOldestMs }
         : undefined;
   if (!blocked) return { allowed: true };

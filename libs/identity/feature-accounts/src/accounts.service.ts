@@ -59,6 +59,8 @@ export class AccountsService {
 
   async signIn({ email, password, client }: SignInRequest & { client: ClientInfo }): Promise<SessionTokens> {
     const now = new Date();
+    // Recorded as a failure until the password proves right, so that parallel guesses count one another.
+    await this.repository.recordSignInFailure(email, client.address);
     const failures = await this.repository.recentSignInFailures(
       email,
       client.address,
@@ -70,10 +72,7 @@ export class AccountsService {
     }
     const user = await this.repository.findUserByEmail(email);
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !valid) {
-      await this.repository.recordSignInFailure(email, client.address);
-      throw unauthorized('The email or password is wrong');
-    }
+    if (!user || !valid) throw unauthorized('The email or password is wrong');
     await this.repository.clearSignInFailures(email);
     return this.startSession(user, client);
   }
