@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { type Delivery, JetStreamEventBus } from '@aftersales/shared-messaging';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import { addMonths } from '@aftersales/warranty-domain';
@@ -6,6 +7,7 @@ import { Client, demoEmail } from './client.js';
 import { NATS_URL, type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
+const ID = '00000000-0000-4000-8000-000000000001';
 
 const newPoint = {
   id: 'tp-almaty',
@@ -75,11 +77,12 @@ describe.each([
 
   describe('policies and extensions', () => {
     it('extends one machine with a reason the lookup then gives, and a policy change applies to its model', async () => {
-      const extended = await client.call('POST', `/api/admin/devices/${outOfWarranty!.sn}/extensions`, {
-        token: admin,
-        body: { months: 24, reason: '电源召回 power-supply recall' },
-      });
+      const grant = { extensionId: randomUUID(), months: 24, reason: '电源召回 power-supply recall' };
+      const path = `/api/admin/devices/${outOfWarranty!.sn}/extensions`;
+      const extended = await client.call('POST', path, { token: admin, body: grant });
       expect(extended.status).toBe(201);
+      const retried = await client.call('POST', path, { token: admin, body: grant });
+      expect(retried.body).toEqual(extended.body);
       expect(extended.body).toMatchObject({
         warrantyEndsOn: addMonths(outOfWarranty!.shippedOn, 36),
         basis: { policyMonths: 12, extensions: [{ months: 24, reason: '电源召回 power-supply recall' }] },
@@ -109,14 +112,25 @@ describe.each([
       [
         'POST',
         '/api/admin/devices/ZH10014510045/extensions',
-        { months: 0, reason: 'x' },
+        { extensionId: ID, months: 0, reason: 'x' },
         'months: must be at least 1',
       ],
-      ['POST', '/api/admin/devices/ZH10014510045/extensions', { months: 3 }, 'reason: is required'],
+      [
+        'POST',
+        '/api/admin/devices/ZH10014510045/extensions',
+        { extensionId: ID, months: 3 },
+        'reason: is required',
+      ],
+      [
+        'POST',
+        '/api/admin/devices/ZH10014510045/extensions',
+        { months: 3, reason: 'x' },
+        'extensionId: must be a UUID',
+      ],
       [
         'POST',
         '/api/admin/devices/ZH-1/extensions',
-        { months: 3, reason: 'x' },
+        { extensionId: ID, months: 3, reason: 'x' },
         'sn: must be 6 to 32 letters and digits, such as ZH10014510045',
       ],
     ])('answers 400 to %s %s with %j', async (method, path, body, message) => {
@@ -128,7 +142,7 @@ describe.each([
     it('answers 404 for an extension of a machine it does not know', async () => {
       const response = await client.call('POST', '/api/admin/devices/ZH99999999999/extensions', {
         token: admin,
-        body: { months: 3, reason: 'x' },
+        body: { extensionId: ID, months: 3, reason: 'x' },
       });
       expect(response.status).toBe(404);
     });

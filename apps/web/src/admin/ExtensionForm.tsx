@@ -1,5 +1,5 @@
 import type { WarrantyLookupReply } from '@aftersales/contracts/warranty';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { WarrantyBasis } from '../warranty/WarrantyBasis';
@@ -11,6 +11,8 @@ export function ExtensionForm() {
   const { api } = useAuth();
   const { busy, fieldErrors, error, submit } = useSubmission();
   const [warranty, setWarranty] = useState<WarrantyLookupReply>();
+  // One id per extension: a resubmitted form after a failure grants it once; a new grant gets a new id.
+  const extensionId = useRef(crypto.randomUUID());
 
   async function grant(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,14 +23,21 @@ export function ExtensionForm() {
       () =>
         api<WarrantyLookupReply>(`/api/admin/devices/${encodeURIComponent(sn)}/extensions`, {
           method: 'POST',
-          body: { months: numberFrom(form, 'months'), reason: String(form.get('reason')) },
+          body: {
+            extensionId: extensionId.current,
+            months: numberFrom(form, 'months'),
+            reason: String(form.get('reason')),
+          },
         }),
       {
         fields: ['sn', 'months', 'reason'],
         explain: (e) => (e.body.statusCode === 404 ? t('warranty.notFound', { sn }) : undefined),
       },
     );
-    if (reply) setWarranty(reply);
+    if (reply) {
+      setWarranty(reply);
+      extensionId.current = crypto.randomUUID();
+    }
   }
 
   return (

@@ -12,6 +12,8 @@ export const warrantyPolicySchema = z.strictObject({
 export type WarrantyPolicy = z.infer<typeof warrantyPolicySchema>;
 
 export const extensionRequestSchema = z.strictObject({
+  /** Chosen by the client: a retried request grants the extension once. */
+  extensionId: z.uuid({ error: 'must be a UUID' }),
   months: z
     .number({ error: 'must be a number of months' })
     .int({ error: 'must be a whole number of months' })

@@ -87,8 +87,9 @@ export class AdminWarrantyHttpController {
   grantExtension(
     @Param(new ZodValidationPipe(z.strictObject({ sn: serialNumberSchema }))) { sn }: { sn: string },
     @Body(new ZodValidationPipe(extensionRequestSchema)) body: ExtensionRequest,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<WarrantyLookupReply> {
-    return this.services.request(warrantySubjects.grantExtension, { sn, ...body });
+    return this.services.request(warrantySubjects.grantExtension, { sn, ...body, actor: actorOf(principal) });
   }
 
   @Get('devices/:sn/history')

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { type DatabaseConnection, openPglite, openPostgres } from '@aftersales/shared-persistence';
 import { createTestDatabase } from '@aftersales/shared-testing';
 import { DeviceRepository } from './device.repository.js';
@@ -28,11 +29,13 @@ describe.each(backends)('device registry on %s', (_, open) => {
     await expect(connection.migrate(warrantyMigrations)).resolves.toBeUndefined();
   });
 
-  it("finds devices with their model's policy and their extensions, oldest first", async () => {
+  it("finds devices with their model's policy and their extensions, oldest first, each granted once", async () => {
     await devices.registerNew([d1, d2]);
     await devices.setPolicy({ model: 'VolcMiner D1', months: 12 });
-    await devices.grantExtension(d1.sn, 3, 'firmware recall');
-    await devices.grantExtension(d1.sn, 1, 'late delivery');
+    const recall = { id: randomUUID(), sn: d1.sn, months: 3, reason: 'firmware recall', grantedBy: 'user:a' };
+    await devices.grantExtension(recall);
+    await devices.grantExtension(recall);
+    await devices.grantExtension({ ...recall, id: randomUUID(), months: 1, reason: 'late delivery' });
     const found = await devices.findBySns([d1.sn, d2.sn, 'ZH00000000000']);
     expect(found.get(d1.sn)).toMatchObject({
       ...d1,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { WarrantyPolicy } from '@aftersales/contracts/warranty';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '@aftersales/shared-persistence';
@@ -63,8 +62,15 @@ export class DeviceRepository {
     return inserted.length;
   }
 
-  async grantExtension(sn: string, months: number, reason: string): Promise<void> {
-    await this.connection.db.insert(warrantyExtensions).values({ id: randomUUID(), sn, months, reason });
+  /** Grants an extension once per id: the same id again changes nothing. */
+  async grantExtension(extension: {
+    id: string;
+    sn: string;
+    months: number;
+    reason: string;
+    grantedBy: string;
+  }): Promise<void> {
+    await this.connection.db.insert(warrantyExtensions).values(extension).onConflictDoNothing();
   }
 
   async listPolicies(): Promise<WarrantyPolicy[]> {

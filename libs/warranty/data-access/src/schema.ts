@@ -61,6 +61,7 @@ export const warrantyExtensions = warrantySchema.table(
       .references(() => devices.sn),
     months: integer('months').notNull(),
     reason: text('reason').notNull(),
+    grantedBy: text('granted_by'),
     grantedAt: at('granted_at').notNull().defaultNow(),
   },
   (t) => [index('warranty_extensions_sn_idx').on(t.sn)],

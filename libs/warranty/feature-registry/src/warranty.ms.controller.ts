@@ -55,11 +55,11 @@ export class WarrantyMsController {
 
   @MessagePattern(warrantySubjects.grantExtension)
   grantExtension(@Payload() payload: unknown) {
-    const { sn, ...extension } = parsePayload(
-      extensionRequestSchema.extend({ sn: serialNumberSchema }),
+    const { sn, actor, ...extension } = parsePayload(
+      extensionRequestSchema.extend({ sn: serialNumberSchema, actor: z.string().min(1) }),
       payload,
     );
-    return this.warranty.grantExtension(sn, extension);
+    return this.warranty.grantExtension(sn, extension, actor);
   }
 
   @MessagePattern(warrantySubjects.listRepairPoints)

@@ -61,10 +61,11 @@ export class WarrantyService {
     return policy;
   }
 
-  async grantExtension(sn: string, extension: ExtensionRequest): Promise<WarrantyLookupReply> {
+  async grantExtension(sn: string, extension: ExtensionRequest, actor: string): Promise<WarrantyLookupReply> {
     if (!(await this.devices.findBySn(sn)))
       throw new RpcError(apiError(404, `No machine with SN ${sn} is registered`));
-    await this.devices.grantExtension(sn, extension.months, extension.reason);
+    const { extensionId: id, months, reason } = extension;
+    await this.devices.grantExtension({ id, sn, months, reason, grantedBy: actor });
     return this.lookup(sn);
   }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "warranty"."warranty_extensions" ADD COLUMN "granted_by" text;
