@@ -55,6 +55,15 @@ describe('signing in and out in the browser', () => {
     expect(new URL(page.url()).pathname).toBe('/');
   });
 
+  it('keeps the session when several tabs of the browser reload at the same moment', async () => {
+    const tabs = [page, await page.context().newPage(), await page.context().newPage()];
+    await Promise.all(tabs.map((tab) => tab.goto(app.url)));
+    await Promise.all(tabs.map((tab) => tab.getByRole('heading', { name: '发起工单' }).waitFor()));
+    await Promise.all(tabs.map((tab) => tab.reload()));
+    for (const tab of tabs) await tab.getByRole('heading', { name: '发起工单' }).waitFor();
+    await Promise.all(tabs.slice(1).map((tab) => tab.close()));
+  });
+
   it('signs out from the user menu, and a protected page then asks to sign in again', async () => {
     await page.getByRole('button', { name: /演示客户/ }).click();
     await screenshot(page, 'user-menu.zh-CN');

@@ -35,6 +35,11 @@ interface Auth {
 
 const AuthContext = createContext<Auth | undefined>(undefined);
 
+/** Runs `work` while holding this browser's refresh lock, where the browser has Web Locks. */
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  return navigator.locks ? navigator.locks.request('aftersales-refresh', work) : work();
+}
+
 /**
  * Keeps the access token in memory only; the refresh token lives in an httpOnly cookie, so a reload
  * restores the session through /api/auth/refresh.
@@ -47,9 +52,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const renewal = useRef<Promise<SignedIn | undefined>>(undefined);
 
   // Refresh tokens rotate and presenting a used one ends the session, so calls that find their access
-  // token expired at the same time (a page loading two lists, an import polling) share one renewal.
+  // token expired at the same time (a page loading two lists, an import polling) share one renewal, and
+  // tabs of one browser take turns (Web Locks): each then sends the cookie the one before it received.
   const refresh = useCallback((): Promise<SignedIn | undefined> => {
-    renewal.current ??= requestJson<SignedIn>('/api/auth/refresh', { method: 'POST' })
+    renewal.current ??= inTurn(() => requestJson<SignedIn>('/api/auth/refresh', { method: 'POST' }))
       .then(
         (session) => {
           setState({ status: 'signed-in', ...session });
