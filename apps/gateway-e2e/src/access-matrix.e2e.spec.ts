@@ -76,7 +76,7 @@ describe.each([
     const admin = await new Client(product.url).signIn(demoEmail.admin);
     const key = await new Client(product.url).call<{ key: string }>('POST', '/api/admin/api-keys', {
       token: admin,
-      body: { repairPointId: 'rp-matrix', name: 'matrix' },
+      body: { repairPointId: 'rp-shenzhen', name: 'matrix' },
     });
     apiKey = key.body.key;
   });

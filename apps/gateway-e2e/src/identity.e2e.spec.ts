@@ -219,6 +219,26 @@ describe.each([
       expect(after.body.message).toBe('The API key is unknown or revoked');
     });
 
+    it('refuses engineers and API keys for a repair point the service network does not know', async () => {
+      const key = await client().call('POST', '/api/admin/api-keys', {
+        token: admin,
+        body: { repairPointId: 'rp-atlantis', name: 'x' },
+      });
+      expect(key.status).toBe(400);
+      expect(key.body.message).toBe('repairPointId: no repair point rp-atlantis is registered');
+      const engineer = await client().call('POST', '/api/admin/users', {
+        token: admin,
+        body: {
+          email: 'lost@example.com',
+          password: 'long enough pass',
+          displayName: 'x',
+          role: 'engineer',
+          repairPointId: 'rp-atlantis',
+        },
+      });
+      expect(engineer.status).toBe(400);
+    });
+
     it('answers 400 and 404 for API-key requests that name nothing valid', async () => {
       const bad = await client().call('POST', '/api/admin/api-keys', {
         token: admin,

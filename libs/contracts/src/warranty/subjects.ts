@@ -3,6 +3,7 @@ export const warrantySubjects = {
   lookup: 'aftersales.warranty.lookup',
   lookupBatch: 'aftersales.warranty.lookup-batch',
   listRepairPoints: 'aftersales.warranty.list-repair-points',
+  getRepairPoint: 'aftersales.warranty.get-repair-point',
   registerRepairPoint: 'aftersales.warranty.register-repair-point',
   changeRepairPoint: 'aftersales.warranty.change-repair-point',
   listPolicies: 'aftersales.warranty.list-policies',

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type ApiKey,
@@ -10,7 +10,9 @@ import {
   identitySubjects,
   type User,
 } from '@aftersales/contracts/identity';
-import { ServiceClient } from '@aftersales/shared-messaging';
+import { apiError } from '@aftersales/contracts/common';
+import { warrantySubjects } from '@aftersales/contracts/warranty';
+import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import { Access } from './access/access.decorator.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -20,6 +22,21 @@ import { ZodValidationPipe } from './zod-validation.pipe.js';
 export class AdminHttpController {
   constructor(private readonly services: ServiceClient) {}
 
+  /** Engineers and API keys act for a repair point, so it must be one the service network knows. */
+  private async assertRepairPoint(repairPointId: string | undefined): Promise<void> {
+    if (!repairPointId) return;
+    try {
+      await this.services.request(warrantySubjects.getRepairPoint, { id: repairPointId });
+    } catch (error) {
+      if (error instanceof ServiceError && error.error.statusCode === 404) {
+        throw new BadRequestException(
+          apiError(400, `repairPointId: no repair point ${repairPointId} is registered`),
+        );
+      }
+      throw error;
+    }
+  }
+
   @Get('users')
   @ApiOperation({ summary: 'All accounts' })
   listUsers(): Promise<User[]> {
@@ -28,7 +45,10 @@ export class AdminHttpController {
 
   @Post('users')
   @ApiOperation({ summary: 'Create an account of any role; engineers belong to a repair point' })
-  createUser(@Body(new ZodValidationPipe(createUserRequestSchema)) body: CreateUserRequest): Promise<User> {
+  async createUser(
+    @Body(new ZodValidationPipe(createUserRequestSchema)) body: CreateUserRequest,
+  ): Promise<User> {
+    await this.assertRepairPoint(body.repairPointId);
     return this.services.request(identitySubjects.createUser, body);
   }
 
@@ -40,9 +60,10 @@ export class AdminHttpController {
 
   @Post('api-keys')
   @ApiOperation({ summary: 'Create an API key for a repair point; the key is shown in this answer only' })
-  createApiKey(
+  async createApiKey(
     @Body(new ZodValidationPipe(createApiKeyRequestSchema)) body: CreateApiKeyRequest,
   ): Promise<ApiKey & { key: string }> {
+    await this.assertRepairPoint(body.repairPointId);
     return this.services.request(identitySubjects.createApiKey, body);
   }
 

@@ -16,6 +16,12 @@ export class ServiceNetworkService {
     return nearestFirst(points, parsePlace(query.near));
   }
 
+  async get(id: string): Promise<RepairPoint> {
+    const point = await this.points.find(id);
+    if (!point) throw new RpcError(apiError(404, `No repair point ${id}`));
+    return point;
+  }
+
   async register(id: string, input: RepairPointInput, actor: string): Promise<RepairPoint> {
     const point = await this.save(id, input, { type: 'RepairPointRegistered' }, actor);
     if (!point) throw new RpcError(apiError(409, `A repair point with the id ${id} exists already`));

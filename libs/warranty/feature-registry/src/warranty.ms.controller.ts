@@ -69,6 +69,11 @@ export class WarrantyMsController {
     );
   }
 
+  @MessagePattern(warrantySubjects.getRepairPoint)
+  getRepairPoint(@Payload() payload: unknown) {
+    return this.network.get(parsePayload(z.object({ id: repairPointIdSchema }), payload).id);
+  }
+
   @MessagePattern(warrantySubjects.registerRepairPoint)
   registerRepairPoint(@Payload() payload: unknown) {
     const { id, input, actor } = parsePayload(pointRegistration, payload);
