@@ -1,28 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  type Browser,
-  openBrowser,
-  type RunningProduct,
-  screenshot,
-  startEmbedded,
-} from '@aftersales/shared-testing';
+import { type RunningProduct, screenshot } from '@aftersales/shared-testing';
 import type { Page } from 'playwright-core';
+import { openProductInBrowser } from './embedded-app.js';
 
 describe('the repair point finder in the browser', () => {
   let app: RunningProduct;
-  let browser: Browser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    app = await startEmbedded();
-    browser = await openBrowser();
-    page = browser.page;
+    ({ app, page, close } = await openProductInBrowser());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   const pointNames = () => page.getByTestId('repair-point').locator('h3').allTextContents();
 

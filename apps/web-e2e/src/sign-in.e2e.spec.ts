@@ -1,29 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  type Browser,
-  openBrowser,
-  type RunningProduct,
-  screenshot,
-  startEmbedded,
-} from '@aftersales/shared-testing';
+import { type RunningProduct, screenshot } from '@aftersales/shared-testing';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, signInAs } from './embedded-app.js';
+import { DEMO_PASSWORD, openProductInBrowser, signInAs } from './embedded-app.js';
 
 describe('signing in and out in the browser', () => {
   let app: RunningProduct;
-  let browser: Browser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    app = await startEmbedded();
-    browser = await openBrowser();
-    page = browser.page;
+    ({ app, page, close } = await openProductInBrowser());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   it('sends a visitor to the sign-in page', async () => {
     await page.goto(app.url);

@@ -1,35 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  type Browser,
-  openBrowser,
-  type RunningProduct,
-  screenshot,
-  startEmbedded,
-} from '@aftersales/shared-testing';
+import { type RunningProduct, screenshot } from '@aftersales/shared-testing';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import { addMonths } from '@aftersales/warranty-domain';
 import type { Page } from 'playwright-core';
-import { signInAs } from './embedded-app.js';
+import { openProductInBrowser } from './embedded-app.js';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
 
 describe('warranty lookup in the browser', () => {
   let app: RunningProduct;
-  let browser: Browser;
   let page: Page;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    app = await startEmbedded();
-    browser = await openBrowser();
-    page = browser.page;
-    await page.goto(app.url);
-    await signInAs(page, 'customer@example.com');
+    ({ app, page, close } = await openProductInBrowser('customer@example.com'));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => close?.());
 
   async function lookUp(sn: string) {
     await page.getByLabel('设备SN码').fill(sn);
