@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@aftersales/shared-persistence';
 import { type Decider, type DomainEvent, fold } from '@aftersales/shared-decider';
 import { ConcurrencyError, type EventMetadata, type NewEvent } from './envelope.js';
 import type { EventStore } from './event-store.js';
@@ -12,8 +11,6 @@ export interface CommandContext {
    * the store recognises. Defaults to random ids.
    */
   eventIds?: (index: number) => string;
-  /** Appends inside a transaction of the caller's. */
-  within?: Database;
 }
 
 export interface HandledCommand<Event extends DomainEvent, State> {
@@ -58,7 +55,6 @@ export class CommandHandler<Command, Event extends DomainEvent, State> {
           streamId,
           envelopes,
           version === 0 ? 'no_stream' : version,
-          context.within,
         );
         return { events, state: events.reduce(this.decider.evolve, state), version: nextVersion };
       } catch (error) {

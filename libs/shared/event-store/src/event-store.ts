@@ -63,14 +63,9 @@ export class EventStore {
   /**
    * Appends atomically, in one statement, together with the events' outbox rows. The stream row is
    * updated only when the expected version holds, and its lock orders concurrent appends to a stream.
-   * Pass `within` to append inside a transaction of the caller's.
+   * To append inside a transaction of the caller's, make the store on that transaction.
    */
-  async append(
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedVersion,
-    within: Database = this.db,
-  ): Promise<AppendResult> {
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
     const s = this.schema;
     const count = events.length;
@@ -90,7 +85,7 @@ export class EventStore {
       expected === 'no_stream' || expected === 0 ? 'new' : expected === 'any' ? 'any' : 'expected';
     try {
       const rows = await executePrepared<{ version: number }>(
-        within,
+        this.db,
         `aftersales_append_${this.schemaName}_${variant}`,
         sql`
           with stream as (${stream}),
@@ -138,9 +133,9 @@ export class EventStore {
    * only transactions older than the oldest open one (`pg_snapshot_xmin`), ordered by transaction id first,
    * means a later commit always sorts after everything already read.
    */
-  async readAll(after: GlobalPosition, limit = 500, within: Database = this.db): Promise<RecordedEvent[]> {
+  async readAll(after: GlobalPosition, limit = 500): Promise<RecordedEvent[]> {
     const rows = rowsOf<EventRow>(
-      await within.execute(sql`
+      await this.db.execute(sql`
         select position::text, transaction_id::text, stream_id, version, event_id::text, type, data, metadata
         from ${this.schema}.events
         where (transaction_id, position) > (${after.transactionId}::xid8, ${after.position}::bigint)

@@ -60,7 +60,7 @@ describe('global order under concurrent writers (PostgreSQL)', () => {
   it('never passes a lower position whose transaction is still open', async () => {
     const checkpoint = await head();
     const slow = openTransaction(connection.db);
-    await store.append('slow-1', [event('Opened')], 'no_stream', await slow.started);
+    await new EventStore(await slow.started, TEST_SCHEMA).append('slow-1', [event('Opened')], 'no_stream');
     await store.append('fast-1', [event('Opened')], 'no_stream');
 
     expect(await naivelyVisibleAfter(checkpoint.position)).toEqual(['fast-1']);
@@ -78,7 +78,7 @@ describe('global order under concurrent writers (PostgreSQL)', () => {
     await store.append('fast-2', [event('Opened')], 'no_stream');
     expect(await store.readAll(checkpoint)).toEqual([]);
 
-    await store.append('slow-2', [event('Opened')], 'no_stream', tx);
+    await new EventStore(tx, TEST_SCHEMA).append('slow-2', [event('Opened')], 'no_stream');
     await slow.commit();
     const read = await readVisible(checkpoint, 2);
     expect(read.map((e) => e.streamId)).toEqual(['slow-2', 'fast-2']);
