@@ -97,6 +97,9 @@ describe.each([
       expect(refreshed.status).toBe(200);
       expect(c.refreshCookie).not.toBe(stolen);
       const current = c.refreshCookie;
+      // Both access tokens are in use, so the gateway knows them when the session ends.
+      expect((await c.call('GET', '/api/me', { token: first })).status).toBe(200);
+      expect((await c.call('GET', '/api/me', { token: refreshed.body.accessToken })).status).toBe(200);
 
       const thief = client();
       thief.refreshCookie = stolen;

@@ -3,7 +3,7 @@ import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { IdentityModule } from '@aftersales/identity-feature-accounts';
 import { loadConfig } from '@aftersales/shared-config';
-import { NatsServer } from '@aftersales/shared-messaging';
+import { MessagingModule, NatsServer } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
 
 const config = loadConfig();
@@ -16,6 +16,7 @@ if (!config.AUTH_SECRET) {
 @Module({
   imports: [
     PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
+    MessagingModule.nats({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }),
     IdentityModule.register({
       authSecret: config.AUTH_SECRET,
       seedDemoAccounts: config.SEED_DEMO_DATA ?? false,

@@ -14,3 +14,17 @@ export const identitySubjects = {
   listApiKeys: 'aftersales.identity.list-api-keys',
   revokeApiKey: 'aftersales.identity.revoke-api-key',
 } as const satisfies Record<keyof IdentityRequests, string>;
+
+/**
+ * Notices the identity service broadcasts to every process that keeps callers in memory (the gateways),
+ * sent before the reply of the request that caused them.
+ */
+export const identityNotices = {
+  sessionEnded: 'aftersales.identity.session-ended',
+  apiKeyRevoked: 'aftersales.identity.api-key-revoked',
+} as const;
+
+export interface IdentityNotices {
+  sessionEnded: { sessionId: string };
+  apiKeyRevoked: { apiKeyId: string };
+}

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard.js';
 import { AccessRulesCheck } from './access/access-rules.check.js';
+import { Authenticator } from './access/authenticator.js';
 import { AdminHttpController } from './admin.http.controller.js';
 import { AdminWarrantyHttpController } from './admin-warranty.http.controller.js';
 import { AuthHttpController } from './auth.http.controller.js';
@@ -30,6 +31,7 @@ export class GatewayModule {
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
         AccessRulesCheck,
+        Authenticator,
         DeviceCsvImport,
       ],
     };

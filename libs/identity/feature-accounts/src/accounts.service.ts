@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { apiError } from '@aftersales/contracts/common';
-import type {
-  ApiKey,
-  ClientInfo,
-  CreateApiKeyRequest,
-  CreateUserRequest,
-  Principal,
-  RegisterRequest,
-  SessionTokens,
-  SignInRequest,
-  User,
+import {
+  type ApiKey,
+  type ClientInfo,
+  type CreateApiKeyRequest,
+  type CreateUserRequest,
+  identityNotices,
+  type IdentityNotices,
+  type Principal,
+  type RegisterRequest,
+  type SessionTokens,
+  type SignInRequest,
+  type User,
 } from '@aftersales/contracts/identity';
 import {
   ACCESS_TOKEN_TTL_SECONDS,
@@ -21,7 +23,7 @@ import {
   throttleSignIn,
 } from '@aftersales/identity-domain';
 import { IdentityRepository, type UserRecord } from '@aftersales/identity-data-access';
-import { RpcError } from '@aftersales/shared-messaging';
+import { BROADCASTS, type Broadcasts, RpcError } from '@aftersales/shared-messaging';
 import { AccessTokens } from './access-tokens.js';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets.js';
 
@@ -47,6 +49,7 @@ export class AccountsService {
 
   constructor(
     private readonly repository: IdentityRepository,
+    @Inject(BROADCASTS) private readonly broadcasts: Broadcasts,
     @Inject(IDENTITY_OPTIONS) options: IdentityOptions,
   ) {
     this.tokens = new AccessTokens(options.authSecret);
@@ -88,7 +91,7 @@ export class AccountsService {
       decision.kind === 'rotate' &&
       (await this.repository.exchangeRefreshToken(hash, tokenHash(next), session!.id));
     if (!exchanged) {
-      await this.repository.revokeSession(session!.id, 'refresh token reused');
+      await this.endSession(session!.id, 'refresh token reused');
       throw unauthorized(
         'This sign-in was used from somewhere else, so it was ended to be safe; please sign in again',
       );
@@ -101,7 +104,7 @@ export class AccountsService {
     const id =
       sessionId ??
       (refreshToken && (await this.repository.findRefreshToken(tokenHash(refreshToken)))?.sessionId);
-    if (id) await this.repository.revokeSession(id, 'signed out');
+    if (id) await this.endSession(id, 'signed out');
     return { signedOut: true as const };
   }
 
@@ -159,7 +162,18 @@ export class AccountsService {
   async revokeApiKey({ id }: { id: string }): Promise<ApiKey> {
     const key = await this.repository.revokeApiKey(id);
     if (!key) throw new RpcError(apiError(404, `No API key ${id}`));
+    await this.broadcasts.broadcast(identityNotices.apiKeyRevoked, {
+      apiKeyId: id,
+    } satisfies IdentityNotices['apiKeyRevoked']);
     return key;
+  }
+
+  /** Gateways that remember the session forget it before the caller hears that it ended. */
+  private async endSession(sessionId: string, reason: string): Promise<void> {
+    await this.repository.revokeSession(sessionId, reason);
+    await this.broadcasts.broadcast(identityNotices.sessionEnded, {
+      sessionId,
+    } satisfies IdentityNotices['sessionEnded']);
   }
 
   private async insertUser(

@@ -7,6 +7,7 @@ import {
   Server,
   type WritePacket,
 } from '@nestjs/microservices';
+import type { Broadcasts } from './broadcasts.js';
 
 type Respond = (packet: WritePacket) => void;
 
@@ -21,6 +22,7 @@ function overTheWire<T>(value: T): T {
  */
 export class InProcessBroker {
   private readonly servers = new Set<InProcessServer>();
+  private readonly listeners = new Map<string, Set<(data: unknown) => void>>();
 
   attach(server: InProcessServer): void {
     this.servers.add(server);
@@ -37,6 +39,17 @@ export class InProcessBroker {
       return;
     }
     server.dispatch(overTheWire(packet), (reply) => respond(overTheWire(reply)));
+  }
+
+  /** Calls every listener before it returns, so a reply sent afterwards finds the notice handled. */
+  broadcast(subject: string, data: unknown): void {
+    for (const handler of this.listeners.get(subject) ?? []) handler(overTheWire(data));
+  }
+
+  listen(subject: string, handler: (data: unknown) => void): () => void {
+    const handlers = this.listeners.get(subject) ?? new Set();
+    this.listeners.set(subject, handlers.add(handler));
+    return () => handlers.delete(handler);
   }
 
   publish(packet: ReadPacket): void {
@@ -91,7 +104,7 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
   }
 }
 
-export class InProcessClient extends ClientProxy {
+export class InProcessClient extends ClientProxy implements Broadcasts {
   constructor(private readonly broker: InProcessBroker) {
     super();
   }
@@ -103,6 +116,17 @@ export class InProcessClient extends ClientProxy {
   unwrap<T>(): T {
     return this.broker as T;
   }
+
+  async broadcast(subject: string, data: unknown): Promise<void> {
+    this.broker.broadcast(subject, data);
+  }
+
+  listen(subject: string, handler: (data: unknown) => void): () => void {
+    return this.broker.listen(subject, handler);
+  }
+
+  /** Nothing lies between the processes' parts, so no notice can be missed. */
+  onGap(): void {}
 
   protected publish(packet: ReadPacket, callback: Respond): () => void {
     this.broker.request(this.assignPacketId(packet), callback);

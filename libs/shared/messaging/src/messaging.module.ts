@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
+import { BROADCASTS } from './broadcasts.js';
 import { InProcessBroker, InProcessClient } from './in-process.js';
 import { NatsClient, type NatsConnectionOptions } from './nats.js';
 import { BUS_CLIENT, ServiceClient } from './service-client.js';
@@ -21,8 +22,12 @@ export class MessagingModule implements OnApplicationShutdown {
   private static with(createClient: () => InProcessClient | NatsClient): DynamicModule {
     return {
       module: MessagingModule,
-      providers: [{ provide: BUS_CLIENT, useFactory: createClient }, ServiceClient],
-      exports: [BUS_CLIENT, ServiceClient],
+      providers: [
+        { provide: BUS_CLIENT, useFactory: createClient },
+        { provide: BROADCASTS, useExisting: BUS_CLIENT },
+        ServiceClient,
+      ],
+      exports: [BUS_CLIENT, BROADCASTS, ServiceClient],
     };
   }
 

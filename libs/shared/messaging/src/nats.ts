@@ -1,4 +1,14 @@
-import { ClientNats, type MsPattern, type NatsOptions, ServerNats } from '@nestjs/microservices';
+import type { NatsConnection } from '@nats-io/nats-core';
+import {
+  ClientNats,
+  type MsPattern,
+  type NatsOptions,
+  type ReadPacket,
+  ServerNats,
+  type WritePacket,
+} from '@nestjs/microservices';
+import type { Broadcasts } from './broadcasts.js';
+import { REPLY_TIMEOUT_MS } from './service-client.js';
 
 export interface NatsConnectionOptions {
   url: string;
@@ -17,13 +27,74 @@ function natsOptions(options: NatsConnectionOptions): NatsOptions['options'] {
   return { servers: [options.url] };
 }
 
-export class NatsClient extends ClientNats {
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class NatsClient extends ClientNats implements Broadcasts {
+  private readonly gapHandlers: (() => void)[] = [];
+
   constructor(private readonly connection: NatsConnectionOptions) {
     super(natsOptions(connection) ?? {});
+    this.on('disconnect', () => this.gapHandlers.forEach((handler) => handler()));
   }
 
   protected override normalizePattern(pattern: MsPattern): string {
     return namespaced(this.connection.namespace, super.normalizePattern(pattern));
+  }
+
+  /**
+   * Nest subscribes a fresh inbox for every request; the connection's shared inbox (nats.js `request`)
+   * spares the server a subscribe and an unsubscribe per call, which was most of its work under load.
+   */
+  protected override publish(partialPacket: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    const packet = this.assignPacketId(partialPacket);
+    const serialized = this.serializer.serialize(packet) as { data: Uint8Array; headers?: unknown };
+    const handle = this.createSubscriptionHandler(packet, callback);
+    let cancelled = false;
+    // The caller's own timeout fires first and says which service was slow; this one only frees the inbox.
+    this.nats()
+      .request(this.normalizePattern(packet.pattern), serialized.data, {
+        timeout: REPLY_TIMEOUT_MS + 1_000,
+        headers: this.mergeHeaders(serialized.headers),
+      })
+      .then(
+        (message) => !cancelled && handle(null, message),
+        (error: unknown) => !cancelled && callback({ err: error }),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }
+
+  async broadcast(subject: string, data: unknown): Promise<void> {
+    await this.connect();
+    this.nats().publish(namespaced(this.connection.namespace, subject), encoder.encode(JSON.stringify(data)));
+    await this.nats().flush();
+  }
+
+  listen(subject: string, handler: (data: unknown) => void): () => void {
+    let subscription: { unsubscribe(): void } | undefined;
+    let stopped = false;
+    void this.connect().then(() => {
+      if (stopped) return;
+      subscription = this.nats().subscribe(namespaced(this.connection.namespace, subject), {
+        callback: (error, message) => {
+          if (!error) handler(JSON.parse(decoder.decode(message.data)));
+        },
+      });
+    });
+    return () => {
+      stopped = true;
+      subscription?.unsubscribe();
+    };
+  }
+
+  onGap(handler: () => void): void {
+    this.gapHandlers.push(handler);
+  }
+
+  private nats(): NatsConnection {
+    return this.natsClient as NatsConnection;
   }
 }
 

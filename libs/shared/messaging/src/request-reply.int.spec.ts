@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Controller, type DynamicModule, type INestMicroservice, Module } from '@nestjs/common';
+import { Controller, type DynamicModule, Inject, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type CustomTransportStrategy, MessagePattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { apiError } from '@aftersales/contracts/common';
 import { NATS_URL, uniqueName } from '@aftersales/shared-testing';
+import { BROADCASTS, type Broadcasts } from './broadcasts.js';
 import { InProcessBroker, InProcessServer } from './in-process.js';
 import { MessagingModule } from './messaging.module.js';
 import { NatsServer } from './nats.js';
@@ -13,6 +14,14 @@ import { ServiceClient, ServiceError } from './service-client.js';
 
 @Controller()
 class EchoMsController {
+  constructor(@Inject(BROADCASTS) private readonly broadcasts: Broadcasts) {}
+
+  @MessagePattern('aftersales.echo.announce')
+  async announce(@Payload() payload: { text: string }) {
+    await this.broadcasts.broadcast('aftersales.echo.announced', payload);
+    return { announced: payload.text };
+  }
+
   @MessagePattern('aftersales.echo.say')
   say(@Payload() payload: { text: string; at: string }) {
     if (!payload.text) throw new RpcError(apiError(400, 'text: is required'));
@@ -20,8 +29,9 @@ class EchoMsController {
   }
 }
 
-@Module({ controllers: [EchoMsController] })
-class EchoModule {}
+function echoModule(messaging: DynamicModule): DynamicModule {
+  return { module: class EchoModule {}, imports: [messaging], controllers: [EchoMsController] };
+}
 
 interface Transport {
   server: () => CustomTransportStrategy;
@@ -47,15 +57,20 @@ describe.each([
 ])('request/reply over the %s transport', (_, transport) => {
   let service: INestMicroservice;
   let client: ServiceClient;
+  let broadcasts: Broadcasts;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
     const { server, client: clientModule } = transport();
-    service = await NestFactory.createMicroservice(EchoModule, { strategy: server(), logger: false });
+    service = await NestFactory.createMicroservice(echoModule(clientModule()), {
+      strategy: server(),
+      logger: false,
+    });
     await service.listen();
     const caller = await Test.createTestingModule({ imports: [clientModule()] }).compile();
     await caller.init();
     client = caller.get(ServiceClient);
+    broadcasts = caller.get(BROADCASTS);
     close = async () => {
       await caller.close();
       await service.close();
@@ -70,6 +85,25 @@ describe.each([
       said: 'hello',
       at: '2026-11-25T08:00:00.000Z',
     });
+  });
+
+  it('delivers a notice to every listener before the reply of the request that sent it', async () => {
+    const heard: { listener: number; text: string }[] = [];
+    const stops = [1, 2].map((listener) =>
+      broadcasts.listen('aftersales.echo.announced', (data) =>
+        heard.push({ listener, text: (data as { text: string }).text }),
+      ),
+    );
+    try {
+      for (const text of ['first', 'second', 'third']) {
+        await expect(client.request('aftersales.echo.announce', { text })).resolves.toEqual({
+          announced: text,
+        });
+        expect(heard.filter((h) => h.text === text).map((h) => h.listener)).toEqual([1, 2]);
+      }
+    } finally {
+      stops.forEach((stop) => stop());
+    }
   });
 
   it("hands the service's error to the caller in the API's error shape", async () => {
@@ -96,7 +130,7 @@ describe('a subject no service answers', () => {
 
   it('on NATS, is not answered by the same service in another namespace', async () => {
     const other = nats();
-    const service = await NestFactory.createMicroservice(EchoModule, {
+    const service = await NestFactory.createMicroservice(echoModule(other.client()), {
       strategy: other.server(),
       logger: false,
     });

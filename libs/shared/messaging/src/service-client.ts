@@ -6,12 +6,12 @@ import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 export const BUS_CLIENT = Symbol('BusClient');
 
 /** How long a caller waits for another service before telling the user it is unavailable. */
-const REPLY_TIMEOUT_MS = 5_000;
+export const REPLY_TIMEOUT_MS = 5_000;
 
 /** No service took the request: NATS had no responder, or the in-process broker no handler. */
 function isNoResponder(error: unknown): boolean {
   const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
-  return /no subscribers listening|No service answers|No handler for/i.test(text);
+  return /no responders|No service answers|No handler for/i.test(text);
 }
 
 /** A reply that carries an error; `error` is the shape every caller can show. */

@@ -7,12 +7,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { apiError } from '@aftersales/contracts/common';
-import { identitySubjects, type IdentityRequests } from '@aftersales/contracts/identity';
-import { ServiceClient } from '@aftersales/shared-messaging';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorator.js';
-
-type Credentials = IdentityRequests['authenticate']['request'];
+import { Authenticator, type Credentials } from './authenticator.js';
 
 /** The access token of an `Authorization: Bearer …` header. */
 export function bearerToken(request: FastifyRequest): string | undefined {
@@ -27,12 +24,12 @@ function credentialsOf(request: FastifyRequest): Credentials | undefined {
   return accessToken ? { accessToken } : undefined;
 }
 
-/** Authenticates every non-public route through the identity service and checks the route's rule. */
+/** Authenticates every non-public route (the identity service vouches for callers) and checks the route's rule. */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly services: ServiceClient,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,10 +45,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const credentials = credentialsOf(request);
     if (!credentials) throw new UnauthorizedException(apiError(401, 'Sign in to continue'));
-    const principal = await this.services.request<IdentityRequests['authenticate']['reply']>(
-      identitySubjects.authenticate,
-      credentials,
-    );
+    const principal = await this.authenticator.authenticate(credentials);
     if (principal.kind === 'api-key' && !rule.apiKeys) {
       throw new ForbiddenException(apiError(403, 'API keys may not call this route'));
     }
