@@ -1,22 +1,13 @@
 import Fastify from 'fastify';
 import pg from 'pg';
+import { FIND_BY_SN_SQL } from '@aftersales/warranty-data-access';
 
 /**
- * The baseline: a bare Fastify route that sends the warranty service's lookup queries (the SQL Drizzle
- * generates for `DeviceRepository.findBySns`, word for word) through a pg pool of the size the services
- * use, and answers with the rows as JSON. No Nest, no bus, no authentication: what is left is HTTP, the
- * driver and PostgreSQL. Runs as a process of its own, so that it does not share an event loop with the load.
+ * The baseline: a bare Fastify route that sends the warranty service's lookup query (the same SQL text, as
+ * the same named prepared statement) through a pg pool of the size the services use, and answers with the
+ * row as JSON. No Nest, no bus, no authentication: what is left is HTTP, the driver and PostgreSQL. Runs as a
+ * process of its own, so that it does not share an event loop with the load.
  */
-
-const DEVICE = `select "warranty"."devices"."sn", "warranty"."devices"."model", "warranty"."devices"."shipped_on", "warranty"."warranty_policies"."months" from "warranty"."devices" left join "warranty"."warranty_policies" on "warranty"."warranty_policies"."model" = "warranty"."devices"."model" where "warranty"."devices"."sn" in ($1)`;
-const EXTENSIONS = `select "id", "sn", "months", "reason", "granted_at" from "warranty"."warranty_extensions" where "warranty"."warranty_extensions"."sn" in ($1) order by "warranty"."warranty_extensions"."granted_at" asc`;
-
-interface DeviceRow {
-  sn: string;
-  model: string;
-  shipped_on: Date;
-  months: number | null;
-}
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 // The teardown drops the database under an idle pool; without a listener that would end the process loudly.
@@ -26,16 +17,10 @@ const app = Fastify();
 
 app.get<{ Params: { sn: string } }>('/api/warranty/:sn', async (request, reply) => {
   const { sn } = request.params;
-  const device = (await pool.query<DeviceRow>(DEVICE, [sn])).rows[0];
+  const query = { name: 'warranty_find_by_sn', text: FIND_BY_SN_SQL, values: [sn] };
+  const device = (await pool.query(query)).rows[0];
   if (!device) return reply.code(404).send({ statusCode: 404, message: `No machine with SN ${sn}` });
-  const extensions = (await pool.query(EXTENSIONS, [sn])).rows;
-  return {
-    sn: device.sn,
-    model: device.model,
-    shippedOn: device.shipped_on,
-    policyMonths: device.months,
-    extensions,
-  };
+  return device;
 });
 
 const close = () => void app.close().then(() => pool.end());

@@ -51,7 +51,12 @@ function table(rows: string[][]): string[] {
 /** Where the CPU went during one measurement: the processes that served it, the servers, the load. */
 function cpuLine(label: string, result: LoadResult): string {
   if (!result.cpu) return `CPU during ${label}: not measured (no /proc)`;
-  const shares = result.cpu.byProcess.map(({ label, percent }) => `${label} ${percent.toFixed(0)}%`);
+  // CPU time per answered request shows what each part costs, whatever the throughput it reached.
+  const microsPerRequest = (percent: number) => ((percent / 100) * 1e6) / result.requestsPerSecond;
+  const shares = result.cpu.byProcess.map(
+    ({ label, percent }) =>
+      `${label} ${percent.toFixed(0)}% (${microsPerRequest(percent).toFixed(0)} µs/request)`,
+  );
   return (
     `CPU during ${label} (% of one core): ${shares.join(', ')}, ` +
     `other processes ${result.cpu.otherPercent.toFixed(0)}%; machine ${result.cpu.machineBusyPercent.toFixed(0)}% busy`
