@@ -4,12 +4,34 @@ import { SignJWT } from 'jose';
 import { Client, demoEmail } from './client.js';
 import { type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 
-type Rule = { public: true } | { roles: string[]; apiKeys?: boolean };
+type Rule = { public: true } | { roles: string[]; apiKeys?: boolean; owned?: string };
 interface Route {
   method: string;
+  /** The path as documented, with `{id}` and `{sn}` left in. */
+  template: string;
   path: string;
   rule?: Rule;
 }
+
+/**
+ * For each kind of object a rule can name (`owned`): how a customer gets one, and whether it is still as it
+ * was. A route guarding a kind that is missing here fails the test, so a new kind is covered from its first
+ * route.
+ */
+interface OwnedObject {
+  create(client: Client, token: string): Promise<string>;
+  intact(client: Client, token: string, id: string): Promise<boolean>;
+}
+
+const ownedObjects: Record<string, OwnedObject> = {
+  session: {
+    create: async (client, token) =>
+      (await client.call<{ id: string; current: boolean }[]>('GET', '/api/me/sessions', { token })).body.find(
+        (s) => s.current,
+      )!.id,
+    intact: async (client, token) => (await client.call('GET', '/api/me', { token })).status === 200,
+  },
+};
 
 type Caller = 'nobody' | 'expired' | 'customer' | 'agent' | 'engineer' | 'admin' | 'api-key';
 const callers: Caller[] = ['nobody', 'expired', 'customer', 'agent', 'engineer', 'admin', 'api-key'];
@@ -44,6 +66,7 @@ async function routesOf(url: string): Promise<Route[]> {
   return Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => ({
       method: method.toUpperCase(),
+      template: path,
       path: path.replace('{sn}', 'ZH10014510045').replace('{id}', randomUUID()),
       rule: operation['x-access'],
     })),
@@ -121,5 +144,42 @@ describe.each([
     }
     expect(mismatches).toEqual([]);
     console.log(`access matrix (${_}): ${routes.length} routes × ${callers.length} callers`);
+  });
+
+  it("answers 404 to another customer on a customer's object, and leaves it to its owner", async () => {
+    const guarded = routes.filter((r) => r.rule && 'roles' in r.rule && r.rule.owned);
+    expect(guarded.length).toBeGreaterThanOrEqual(1);
+    for (const route of guarded) {
+      const kind = (route.rule as { owned: string }).owned;
+      expect(Object.keys(ownedObjects)).toContain(kind);
+      const owner = new Client(product.url);
+      const ownerToken = await owner.registerCustomer('owner');
+      const object = ownedObjects[kind]!;
+      const id = await object.create(owner, ownerToken);
+      const path = route.template.replace('{id}', id);
+      const body = route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} };
+
+      const other = new Client(product.url);
+      const stranger = await other.call(route.method, path, {
+        token: await other.registerCustomer('other'),
+        ...body,
+      });
+      expect({
+        route: `${route.method} ${route.template}`,
+        status: stranger.status,
+        body: stranger.body,
+      }).toEqual({
+        route: `${route.method} ${route.template}`,
+        status: 404,
+        body: { statusCode: 404, error: 'Not Found', message: `No ${kind} ${id}` },
+      });
+      expect(await object.intact(owner, ownerToken, id)).toBe(true);
+      const own = await owner.call(route.method, path, { token: ownerToken, ...body });
+      expect({ route: `${route.method} ${route.template}`, ok: own.status < 300 }).toEqual({
+        route: `${route.method} ${route.template}`,
+        ok: true,
+      });
+    }
+    console.log(`access matrix (${_}): ${guarded.length} routes on a customer's object × another customer`);
   });
 });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** The demo accounts every mode seeds; their password is in the README. */
 export const DEMO_PASSWORD = 'aftersales-demo';
 export const demoEmail = {
@@ -51,6 +53,20 @@ export class Client {
     });
     if (response.status !== 200)
       throw new Error(`sign-in as ${email} failed: ${JSON.stringify(response.body)}`);
+    return response.body.accessToken;
+  }
+
+  /** Registers a new customer account with a unique email and returns its access token. */
+  async registerCustomer(name: string): Promise<string> {
+    const response = await this.call<{ accessToken: string }>('POST', '/api/auth/register', {
+      body: {
+        email: `${name}.${randomUUID()}@example.com`,
+        password: 'a long enough password',
+        displayName: name,
+      },
+    });
+    if (response.status !== 201)
+      throw new Error(`registering ${name} failed: ${JSON.stringify(response.body)}`);
     return response.body.accessToken;
   }
 

@@ -89,6 +89,56 @@ describe.each([
       expect((await c.call('POST', '/api/auth/refresh')).status).toBe(401);
     });
 
+    it('lists the sessions of the account and ends another one at once, tokens and refresh cookie alike', async () => {
+      const laptop = client();
+      const laptopToken = await laptop.signIn(demoEmail.engineer);
+      const phone = client();
+      const phoneToken = await phone.call<{ accessToken: string }>('POST', '/api/auth/login', {
+        body: { email: demoEmail.engineer, password: DEMO_PASSWORD },
+        headers: { 'user-agent': 'Mozilla/5.0 (iPhone) Mobile Safari' },
+      });
+      type Session = {
+        id: string;
+        current: boolean;
+        userAgent?: string;
+        address: string;
+        lastActiveAt: string;
+      };
+      const listed = await laptop.call<Session[]>('GET', '/api/me/sessions', { token: laptopToken });
+      expect(listed.status).toBe(200);
+      const phoneSession = listed.body.find((s) => s.userAgent === 'Mozilla/5.0 (iPhone) Mobile Safari')!;
+      expect(phoneSession).toMatchObject({ current: false, address: expect.any(String) });
+      expect(listed.body.filter((s) => s.current)).toHaveLength(1);
+      expect((await phone.call('GET', '/api/me', { token: phoneToken.body.accessToken })).status).toBe(200);
+
+      const ended = await laptop.call('DELETE', `/api/me/sessions/${phoneSession.id}`, {
+        token: laptopToken,
+      });
+      expect(ended.status).toBe(204);
+      const after = await phone.call('GET', '/api/me', { token: phoneToken.body.accessToken });
+      expect(after.status).toBe(401);
+      expect(after.body.message).toBe('The session has ended; please sign in');
+      expect((await phone.call('POST', '/api/auth/refresh')).status).toBe(401);
+      const remaining = await laptop.call<Session[]>('GET', '/api/me/sessions', { token: laptopToken });
+      expect(remaining.body.map((s) => s.id)).not.toContain(phoneSession.id);
+      expect((await laptop.call('GET', '/api/me', { token: laptopToken })).status).toBe(200);
+      // Ending it again changes nothing and says so the same way: a retried click is not an error.
+      expect(
+        (await laptop.call('DELETE', `/api/me/sessions/${phoneSession.id}`, { token: laptopToken })).status,
+      ).toBe(204);
+    });
+
+    it('answers 400 for a session id that is not one, and 404 for one that does not exist', async () => {
+      const token = await client().signIn(demoEmail.agent);
+      const malformed = await client().call('DELETE', '/api/me/sessions/yesterday', { token });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.message).toBe('id: must be a UUID');
+      const id = '00000000-0000-4000-8000-000000000000';
+      const unknown = await client().call('DELETE', `/api/me/sessions/${id}`, { token });
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.message).toBe(`No session ${id}`);
+    });
+
     it('rotates the refresh token, and a reused one ends the whole session', async () => {
       const c = client();
       const first = await c.signIn(demoEmail.agent);

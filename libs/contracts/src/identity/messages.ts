@@ -35,6 +35,18 @@ export interface ApiKey {
   revokedAt?: string;
 }
 
+/** A signed-in session of the caller's account, as the account page lists them. */
+export interface SessionSummary {
+  id: string;
+  signedInAt: string;
+  /** When the session last renewed its access token, which a client in use does every few minutes. */
+  lastActiveAt: string;
+  address: string;
+  userAgent?: string;
+  /** The session the list was asked from. */
+  current: boolean;
+}
+
 export interface IdentityRequests {
   register: { request: RegisterRequest & { client: ClientInfo }; reply: SessionTokens };
   signIn: { request: SignInRequest & { client: ClientInfo }; reply: SessionTokens };
@@ -42,6 +54,9 @@ export interface IdentityRequests {
   signOut: { request: { refreshToken?: string; sessionId?: string }; reply: { signedOut: true } };
   authenticate: { request: { accessToken: string } | { apiKey: string }; reply: Principal };
   me: { request: { userId: string }; reply: User };
+  listSessions: { request: { userId: string; currentSessionId: string }; reply: SessionSummary[] };
+  /** Whose session this is, ended or not; no `userId` when there is no such session. */
+  sessionOwner: { request: { sessionId: string }; reply: { userId?: string } };
   createUser: { request: CreateUserRequest; reply: User };
   listUsers: { request: Record<string, never>; reply: User[] };
   createApiKey: { request: CreateApiKeyRequest; reply: ApiKey & { key: string } };

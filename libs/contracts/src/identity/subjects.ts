@@ -8,6 +8,8 @@ export const identitySubjects = {
   signOut: 'aftersales.identity.sign-out',
   authenticate: 'aftersales.identity.authenticate',
   me: 'aftersales.identity.me',
+  listSessions: 'aftersales.identity.list-sessions',
+  sessionOwner: 'aftersales.identity.session-owner',
   createUser: 'aftersales.identity.create-user',
   listUsers: 'aftersales.identity.list-users',
   createApiKey: 'aftersales.identity.create-api-key',

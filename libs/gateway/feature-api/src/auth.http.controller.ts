@@ -24,7 +24,7 @@ import {
 } from '@aftersales/contracts/identity';
 import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Access, anyUser, CurrentPrincipal } from './access/access.decorator.js';
+import { Access, anyUser, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
 import { bearerToken } from './access/access.guard.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
@@ -119,8 +119,7 @@ export class AuthHttpController {
   @Get('me')
   @Access({ roles: anyUser })
   @ApiOperation({ summary: 'The signed-in account' })
-  me(@CurrentPrincipal() principal: Principal): Promise<User> {
-    const userId = principal.kind === 'user' ? principal.userId : '';
+  me(@CurrentUser() { userId }: UserPrincipal): Promise<User> {
     return this.services.request<IdentityRequests['me']['reply']>(identitySubjects.me, { userId });
   }
 

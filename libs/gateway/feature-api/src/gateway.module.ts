@@ -3,6 +3,8 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard.js';
 import { AccessRulesCheck } from './access/access-rules.check.js';
 import { Authenticator } from './access/authenticator.js';
+import { Ownership } from './access/ownership.js';
+import { SessionsHttpController } from './sessions.http.controller.js';
 import { AdminHttpController } from './admin.http.controller.js';
 import { AdminWarrantyHttpController } from './admin-warranty.http.controller.js';
 import { AuthHttpController } from './auth.http.controller.js';
@@ -22,6 +24,7 @@ export class GatewayModule {
       controllers: [
         HealthHttpController,
         AuthHttpController,
+        SessionsHttpController,
         AdminHttpController,
         AdminWarrantyHttpController,
         RepairPointHttpController,
@@ -32,6 +35,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         AccessRulesCheck,
         Authenticator,
+        Ownership,
         DeviceCsvImport,
       ],
     };

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { Inject, Injectable } from '@nestjs/common';
-import type { ApiKey, Role, User } from '@aftersales/contracts/identity';
+import type { ApiKey, Role, SessionSummary, User } from '@aftersales/contracts/identity';
 import { DATABASE_CONNECTION, type Database, type DatabaseConnection } from '@aftersales/shared-persistence';
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { apiKeys, refreshTokens, sessions, signInFailures, users } from './schema.js';
 
 export const identityMigrations = {
@@ -104,6 +104,30 @@ export class IdentityRepository {
         revokedAt: iso(row.revokedAt),
       }
     );
+  }
+
+  /** The sessions of an account that have neither ended nor expired, the most recently active first. */
+  async listActiveSessions(userId: string, now: Date): Promise<Omit<SessionSummary, 'current'>[]> {
+    const lastActiveAt = sql<Date>`max(${refreshTokens.issuedAt})`.mapWith(refreshTokens.issuedAt);
+    const rows = await this.db
+      .select({
+        id: sessions.id,
+        signedInAt: sessions.createdAt,
+        lastActiveAt,
+        address: sessions.clientAddress,
+        userAgent: sessions.userAgent,
+      })
+      .from(sessions)
+      .innerJoin(refreshTokens, eq(refreshTokens.sessionId, sessions.id))
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+      .groupBy(sessions.id)
+      .orderBy(desc(lastActiveAt));
+    return rows.map(({ signedInAt, lastActiveAt, userAgent, ...row }) => ({
+      ...row,
+      signedInAt: signedInAt.toISOString(),
+      lastActiveAt: lastActiveAt.toISOString(),
+      ...(userAgent ? { userAgent } : {}),
+    }));
   }
 
   /** A session with its user's current role and repair point. */

@@ -10,6 +10,7 @@ import {
   type IdentityNotices,
   type Principal,
   type RegisterRequest,
+  type SessionSummary,
   type SessionTokens,
   type SignInRequest,
   type User,
@@ -128,6 +129,19 @@ export class AccountsService {
       sessionId: session.id,
       ...(session.repairPointId ? { repairPointId: session.repairPointId } : {}),
     };
+  }
+
+  async listSessions({ userId, currentSessionId }: { userId: string; currentSessionId: string }) {
+    const active = await this.repository.listActiveSessions(userId, new Date());
+    return active.map((session): SessionSummary => ({
+      ...session,
+      current: session.id === currentSessionId,
+    }));
+  }
+
+  async sessionOwner({ sessionId }: { sessionId: string }): Promise<{ userId?: string }> {
+    const session = await this.repository.findSession(sessionId);
+    return session ? { userId: session.userId } : {};
   }
 
   async me({ userId }: { userId: string }): Promise<User> {

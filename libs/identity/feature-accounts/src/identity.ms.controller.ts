@@ -51,6 +51,17 @@ export class IdentityMsController {
     return this.accounts.me(parsePayload(z.object({ userId: z.uuid() }), payload));
   }
 
+  @MessagePattern(identitySubjects.listSessions)
+  listSessions(@Payload() payload: unknown) {
+    const request = z.object({ userId: z.uuid(), currentSessionId: z.uuid() });
+    return this.accounts.listSessions(parsePayload(request, payload));
+  }
+
+  @MessagePattern(identitySubjects.sessionOwner)
+  sessionOwner(@Payload() payload: unknown) {
+    return this.accounts.sessionOwner(parsePayload(z.object({ sessionId: z.uuid() }), payload));
+  }
+
   @MessagePattern(identitySubjects.createUser)
   createUser(@Payload() payload: unknown) {
     return this.accounts.createUser(parsePayload(createUserRequestSchema, payload));

@@ -1,12 +1,13 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import type { Principal, Role } from '@aftersales/contracts/identity';
+import type { OwnedObject } from './ownership.js';
 
 /**
  * Who may call a route. Every route declares one: the guard refuses a route without it, the gateway does
  * not start with one, and the access-matrix test reads the rules from the OpenAPI document (`x-access`).
  */
-export type AccessRule = { public: true } | { roles: Role[]; apiKeys?: boolean };
+export type AccessRule = { public: true } | { roles: Role[]; apiKeys?: boolean; owned?: OwnedObject };
 
 export const ACCESS_RULE = 'aftersales:access-rule';
 
@@ -27,3 +28,12 @@ export const CurrentPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext) =>
     context.switchToHttp().getRequest<AuthenticatedRequest>().principal!,
 );
+
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+
+/** The signed-in user calling a route that API keys may not call. */
+export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
+  if (principal.kind !== 'user') throw new Error('CurrentUser is for routes that API keys may not call');
+  return principal;
+});

@@ -10,6 +10,7 @@ import { apiError } from '@aftersales/contracts/common';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorator.js';
 import { Authenticator, type Credentials } from './authenticator.js';
+import { Ownership } from './ownership.js';
 
 /** The access token of an `Authorization: Bearer …` header. */
 export function bearerToken(request: FastifyRequest): string | undefined {
@@ -30,6 +31,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    private readonly ownership: Ownership,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -52,6 +54,7 @@ export class AccessGuard implements CanActivate {
     if (!rule.roles.includes(principal.role)) {
       throw new ForbiddenException(apiError(403, `This needs one of the roles: ${rule.roles.join(', ')}`));
     }
+    if (rule.owned) await this.ownership.check(rule.owned, principal, request.params);
     request.principal = principal;
     return true;
   }

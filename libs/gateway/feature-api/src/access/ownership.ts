@@ -1,0 +1,45 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { apiError } from '@aftersales/contracts/common';
+import {
+  type IdentityRequests,
+  identitySubjects,
+  idParamSchema,
+  type Principal,
+} from '@aftersales/contracts/identity';
+import { ServiceClient } from '@aftersales/shared-messaging';
+import { ZodValidationPipe } from '../zod-validation.pipe.js';
+
+/** Finds the account an object belongs to; undefined when there is no such object. */
+type OwnerOf = (services: ServiceClient, id: string) => Promise<string | undefined>;
+
+/**
+ * The objects that belong to one account, each named by the route's `:id`. A route that names one declares
+ * it in its access rule (`owned`), and the access guard lets only the owner through.
+ */
+const owners = {
+  session: async (services, sessionId) =>
+    (
+      await services.request<IdentityRequests['sessionOwner']['reply']>(identitySubjects.sessionOwner, {
+        sessionId,
+      })
+    ).userId,
+} satisfies Record<string, OwnerOf>;
+
+export type OwnedObject = keyof typeof owners;
+
+const idParam = new ZodValidationPipe(idParamSchema);
+
+/** The one place that decides whether a caller may touch an object of one account. */
+@Injectable()
+export class Ownership {
+  constructor(private readonly services: ServiceClient) {}
+
+  /** Another account's object answers 404 like a missing one: whether it exists is not the caller's business. */
+  async check(object: OwnedObject, principal: Principal, params: unknown): Promise<void> {
+    const { id } = idParam.transform(params);
+    const owner = await owners[object](this.services, id);
+    if (principal.kind !== 'user' || owner !== principal.userId) {
+      throw new NotFoundException(apiError(404, `No ${object} ${id}`));
+    }
+  }
+}
