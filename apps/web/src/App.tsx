@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SessionsPage } from './account/SessionsPage';
 import { AdminRepairPointsPage } from './admin/AdminRepairPointsPage';
 import { DeviceImportPage } from './admin/DeviceImportPage';
 import { WarrantyPoliciesPage } from './admin/WarrantyPoliciesPage';
@@ -50,6 +51,14 @@ export function App() {
               element={
                 <RequireSignIn>
                   <NewConsultationPage />
+                </RequireSignIn>
+              }
+            />
+            <Route
+              path="/account/sessions"
+              element={
+                <RequireSignIn>
+                  <SessionsPage />
                 </RequireSignIn>
               }
             />

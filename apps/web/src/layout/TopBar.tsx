@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { switchLanguage } from '../i18n';
 
@@ -64,6 +64,9 @@ function UserMenu({ name, email }: { name: string; email: string }) {
       {open && (
         <div role="menu" className="menu">
           <p className="muted small">{email}</p>
+          <Link role="menuitem" to="/account/sessions" onClick={() => setOpen(false)}>
+            {t('sessions.menu')}
+          </Link>
           <button
             type="button"
             role="menuitem"
