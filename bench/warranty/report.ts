@@ -52,7 +52,8 @@ function table(rows: string[][]): string[] {
 function cpuLine(label: string, result: LoadResult): string {
   if (!result.cpu) return `CPU during ${label}: not measured (no /proc)`;
   // CPU time per answered request shows what each part costs, whatever the throughput it reached.
-  const microsPerRequest = (percent: number) => ((percent / 100) * 1e6) / result.requestsPerSecond;
+  const microsPerRequest = (percent: number) =>
+    result.requestsPerSecond > 0 ? ((percent / 100) * 1e6) / result.requestsPerSecond : NaN;
   const shares = result.cpu.byProcess.map(
     ({ label, percent }) =>
       `${label} ${percent.toFixed(0)}% (${microsPerRequest(percent).toFixed(0)} µs/request)`,

@@ -35,18 +35,18 @@ describe('the signed-in devices page', () => {
     const rows = page.getByTestId('sessions').locator('tbody tr');
     await rows.nth(1).waitFor();
     expect(await rows.count()).toBe(2);
-    expect(await rows.filter({ hasText: '本设备' }).count()).toBe(1);
+    expect(await rows.filter({ hasText: '当前浏览器' }).count()).toBe(1);
     expect(await rows.first().textContent()).toContain('Chrome · Linux');
     await screenshot(page, 'sessions.zh-CN');
   });
 
   it('signs the other browser out, which then has to sign in again', async () => {
     const { page } = laptop;
-    await page.getByRole('button', { name: '退出 Chrome · Linux' }).click();
+    await page.getByRole('button', { name: '退出登录：Chrome · Linux' }).click();
     expect(await page.getByRole('status').textContent()).toBe('Chrome · Linux 已退出登录。');
     const rows = page.getByTestId('sessions').locator('tbody tr');
     await rows.nth(1).waitFor({ state: 'detached' });
-    expect(await rows.first().textContent()).toContain('本设备');
+    expect(await rows.first().textContent()).toContain('当前浏览器');
     await screenshot(page, 'sessions-signed-out-other.zh-CN');
 
     await phone.page.goto(app.url);

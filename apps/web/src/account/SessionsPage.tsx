@@ -71,7 +71,7 @@ export function SessionsPage() {
                     <td>{when.format(new Date(session.lastActiveAt))}</td>
                     <td>
                       {session.current ? (
-                        <span className="badge ok">{t('sessions.thisDevice')}</span>
+                        <span className="badge ok">{t('sessions.thisBrowser')}</span>
                       ) : (
                         <button
                           type="button"

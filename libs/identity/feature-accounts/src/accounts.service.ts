@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { apiError } from '@aftersales/contracts/common';
 import {
   type ApiKey,
@@ -44,6 +44,7 @@ function publicUser({ passwordHash: _, ...user }: UserRecord): User {
 
 @Injectable()
 export class AccountsService {
+  private readonly logger = new Logger('identity');
   private readonly tokens: AccessTokens;
   /** Compared against when the email is unknown, so that both answers take as long. */
   private readonly decoyHash = hashPassword(randomToken());
@@ -121,7 +122,8 @@ export class AccountsService {
     if (!session || !sessionActive(session, new Date().toISOString()) || session.userId !== claims.userId) {
       throw unauthorized('The session has ended; please sign in');
     }
-    // The role and repair point are read now, not from the token: a change takes effect at once.
+    // The role and repair point are read now, not from the token. Gateways remember this answer for a
+    // while, so a future change of role or repair point must send a notice, as ending a session does.
     return {
       kind: 'user',
       userId: session.userId,
@@ -176,7 +178,7 @@ export class AccountsService {
   async revokeApiKey({ id }: { id: string }): Promise<ApiKey> {
     const key = await this.repository.revokeApiKey(id);
     if (!key) throw new RpcError(apiError(404, `No API key ${id}`));
-    await this.broadcasts.broadcast(identityNotices.apiKeyRevoked, {
+    await this.notify(identityNotices.apiKeyRevoked, {
       apiKeyId: id,
     } satisfies IdentityNotices['apiKeyRevoked']);
     return key;
@@ -185,9 +187,17 @@ export class AccountsService {
   /** Gateways that remember the session forget it before the caller hears that it ended. */
   private async endSession(sessionId: string, reason: string): Promise<void> {
     await this.repository.revokeSession(sessionId, reason);
-    await this.broadcasts.broadcast(identityNotices.sessionEnded, {
-      sessionId,
-    } satisfies IdentityNotices['sessionEnded']);
+    await this.notify(identityNotices.sessionEnded, { sessionId } satisfies IdentityNotices['sessionEnded']);
+  }
+
+  /**
+   * The change is made by now, so the caller hears of it even when the notice fails; gateways then forget
+   * within their trust limit instead of at once.
+   */
+  private async notify(subject: string, notice: object): Promise<void> {
+    await this.broadcasts
+      .broadcast(subject, notice)
+      .catch((error: unknown) => this.logger.warn(`Notice ${subject} not sent: ${String(error)}`));
   }
 
   private async insertUser(

@@ -5,7 +5,8 @@
 export interface Broadcasts {
   /**
    * Resolves once the transport has taken the notice, so that a reply sent afterwards reaches a listener
-   * on the requester's connection after the notice does.
+   * on the requester's connection after the notice does. That holds on one NATS server and in-process; in
+   * a NATS cluster, or for another replica of the requester, the notice arrives moments later instead.
    */
   broadcast(subject: string, data: unknown): Promise<void>;
   /** Calls `handler` for every notice on `subject`; the returned function stops listening. */

@@ -24,8 +24,14 @@ function namespaced(namespace: string | undefined, subject: string): string {
 }
 
 function natsOptions(options: NatsConnectionOptions): NatsOptions['options'] {
-  // Async traces build an Error for every request to improve a rare stack trace; under load that showed.
-  return { servers: [options.url], noAsyncTraces: true };
+  return {
+    servers: [options.url],
+    // Async traces build an Error for every request to improve a rare stack trace; under load that showed.
+    noAsyncTraces: true,
+    // A service outlives any NATS outage: it keeps one connection, and with it its subscriptions, for good.
+    waitOnFirstConnect: true,
+    maxReconnectAttempts: -1,
+  };
 }
 
 const encoder = new TextEncoder();
@@ -76,14 +82,18 @@ export class NatsClient extends ClientNats implements Broadcasts {
   listen(subject: string, handler: (data: unknown) => void): () => void {
     let subscription: { unsubscribe(): void } | undefined;
     let stopped = false;
-    void this.connect().then(() => {
-      if (stopped) return;
-      subscription = this.nats().subscribe(namespaced(this.connection.namespace, subject), {
-        callback: (error, message) => {
-          if (!error) handler(JSON.parse(decoder.decode(message.data)));
-        },
-      });
-    });
+    this.connect().then(
+      () => {
+        if (stopped) return;
+        subscription = this.nats().subscribe(namespaced(this.connection.namespace, subject), {
+          callback: (error, message) => {
+            if (!error) handler(JSON.parse(decoder.decode(message.data)));
+          },
+        });
+      },
+      // Only a client closed before it connected gets here: the connection retries NATS for good.
+      (error: unknown) => this.logger.error(`Could not listen to ${subject}: ${String(error)}`),
+    );
     return () => {
       stopped = true;
       subscription?.unsubscribe();

@@ -49,6 +49,15 @@ describe.each(backends)('device registry on %s', (_, open) => {
     expect(found.has('ZH00000000000')).toBe(false);
   });
 
+  it('answers a single lookup, made in one query, exactly as the batch lookup does', async () => {
+    const batch = await devices.findBySns([d1.sn, d2.sn]);
+    await expect(devices.findBySn(d1.sn)).resolves.toEqual(batch.get(d1.sn));
+    await expect(devices.findBySn(d2.sn)).resolves.toEqual(batch.get(d2.sn));
+    const [first] = batch.get(d1.sn)!.extensions;
+    expect(first!.grantedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    await expect(devices.findBySn('ZH00000000000')).resolves.toBeUndefined();
+  });
+
   it('registers only the new devices when the same list arrives again', async () => {
     const d3 = { ...d2, sn: 'ZH30022010001' };
     await expect(devices.registerNew([{ ...d1, model: 'renamed' }, d2, d3])).resolves.toBe(1);

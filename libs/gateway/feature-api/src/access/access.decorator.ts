@@ -1,4 +1,11 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  type ExecutionContext,
+  ForbiddenException,
+  SetMetadata,
+} from '@nestjs/common';
+import { apiError } from '@aftersales/contracts/common';
 import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import type { Principal, Role } from '@aftersales/contracts/identity';
 import type { OwnedObject } from './ownership.js';
@@ -34,6 +41,8 @@ export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 /** The signed-in user calling a route that API keys may not call. */
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
-  if (principal.kind !== 'user') throw new Error('CurrentUser is for routes that API keys may not call');
+  if (principal.kind !== 'user') {
+    throw new ForbiddenException(apiError(403, 'API keys may not call this route'));
+  }
   return principal;
 });

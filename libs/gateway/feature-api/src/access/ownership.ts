@@ -13,8 +13,9 @@ import { ZodValidationPipe } from '../zod-validation.pipe.js';
 type OwnerOf = (services: ServiceClient, id: string) => Promise<string | undefined>;
 
 /**
- * The objects that belong to one account, each named by the route's `:id`. A route that names one declares
- * it in its access rule (`owned`), and the access guard lets only the owner through.
+ * The objects that belong to one account, each named by the route's `:id` (its only path parameter). A
+ * route that names one declares it in its access rule (`owned`), and the access guard lets only the owner
+ * through.
  */
 const owners = {
   session: async (services, sessionId) =>
@@ -35,11 +36,11 @@ export class Ownership {
   constructor(private readonly services: ServiceClient) {}
 
   /** Another account's object answers 404 like a missing one: whether it exists is not the caller's business. */
-  async check(object: OwnedObject, principal: Principal, params: unknown): Promise<void> {
+  async check(kind: OwnedObject, principal: Principal, params: unknown): Promise<void> {
     const { id } = idParam.transform(params);
-    const owner = await owners[object](this.services, id);
+    const owner = await owners[kind](this.services, id);
     if (principal.kind !== 'user' || owner !== principal.userId) {
-      throw new NotFoundException(apiError(404, `No ${object} ${id}`));
+      throw new NotFoundException(apiError(404, `No ${kind} ${id}`));
     }
   }
 }
