@@ -3,7 +3,7 @@ import type { Database } from '@aftersales/shared-persistence';
 import { compareAppends, eventStoreTarget, plainInsertTarget } from './appends.js';
 import { openEventStoreDatabase, SCHEMA, withBenchDatabase } from './database.js';
 import { openEmmett } from './emmett.js';
-import { describeMachine } from './machine.js';
+import { machineHeader } from '../shared/machine.js';
 import { projectionLag } from './projection-lag.js';
 import { readAndFold } from './read-fold.js';
 import { type Plans, report, type Results } from './report.js';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const lines = await withBenchDatabase(async (url) => {
     const connection = await openEventStoreDatabase(url);
     try {
-      const machine = await describeMachine(connection.db);
+      const machine = await machineHeader();
       return report(machine, await measure(connection.db, url), PLANS);
     } finally {
       await connection.close();

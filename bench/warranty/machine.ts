@@ -1,24 +1,17 @@
 import { connect } from 'node:net';
-import os from 'node:os';
+import { machineHeader } from '../shared/machine.js';
 import { backgroundBusyPercent } from './cpu.js';
-import { serverVersion } from './database.js';
 
 const NATS = { host: '127.0.0.1', port: 4222 };
 const NATS_TIMEOUT_MS = 2000;
 const IDLE_SAMPLE_MS = 1000;
 
-/** The header lines that make numbers from different machines comparable. */
+/** The machine header, with the NATS server and how busy the machine was before the run. */
 export async function describeMachine(): Promise<string[]> {
-  const cpus = os.cpus();
-  return [
-    `os:          ${os.type()} ${os.release()} ${os.arch()}`,
-    `cpus:        ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
-    `memory:      ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    `node:        ${process.version}`,
-    `postgresql:  ${await serverVersion()}`,
-    `nats-server: ${await natsVersion()}`,
-    `before run:  ${await background()}`,
-  ];
+  return machineHeader([
+    ['nats-server', await natsVersion()],
+    ['before run', await background()],
+  ]);
 }
 
 /** Other work on the machine takes CPU from the measured processes: say how much there was at the start. */

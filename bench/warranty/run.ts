@@ -1,4 +1,4 @@
-import { createBenchDatabase } from './database.js';
+import { createBenchDatabase, DROP_GRACE_MS } from '../shared/postgres.js';
 import { importDevices, registryCsv } from './import.js';
 import { load, type LoadPlan } from './load.js';
 import { describeMachine } from './machine.js';
@@ -24,11 +24,13 @@ async function checkLookup(url: string, headers: Record<string, string>): Promis
 }
 
 async function measure(teardown: Teardown): Promise<Results> {
-  const databaseUrl = await createBenchDatabase(teardown);
+  const database = await createBenchDatabase();
+  teardown.add('drop the bench database', () => database.drop(DROP_GRACE_MS));
+  const databaseUrl = database.url;
   progress('starting identity, warranty and gateway…');
   const product = await startDistributed(teardown, databaseUrl);
   // After the warranty service: its migration creates the tables the baseline reads.
-  const bare = await startProcess(teardown, 'bare', 'bench/warranty/dist/bare-server.js', {
+  const bare = await startProcess(teardown, 'bare', 'bench/dist/warranty/bare-server.js', {
     DATABASE_URL: databaseUrl,
   });
   const token = await signInAsAdmin(product.gatewayUrl);

@@ -1,21 +1,30 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import type { Teardown } from './teardown.js';
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432';
 
-/** How long the drop waits for the processes' connections to leave: see `dropDatabase`. */
-const DROP_GRACE_MS = 2000;
+/** How long a drop at the end of a run waits for connections to leave: see `BenchDatabase.drop`. */
+export const DROP_GRACE_MS = 2000;
 
-/**
- * Creates a database of this run's own, `bench_<random>`, and has the teardown drop it, so that runs never
- * see each other's rows nor leave databases behind. Returns its URL.
- */
-export async function createBenchDatabase(teardown: Teardown): Promise<string> {
+export interface BenchDatabase {
+  url: string;
+  /**
+   * Drops the database. A stopped process's or pool's connections may take a moment to leave the server;
+   * dropping at once (`with (force)`) would terminate them mid-goodbye and make them report errors. So it
+   * waits up to `graceMs` for them to go, and forces only what is still there after that, as after a failure.
+   */
+  drop(graceMs: number): Promise<void>;
+}
+
+/** A database of this run's own, `bench_<random>`, so that runs never see each other's rows. */
+export async function createBenchDatabase(): Promise<BenchDatabase> {
   const name = `bench_${randomBytes(4).toString('hex')}`;
   await onServer((client) => client.query(`create database ${name}`));
-  teardown.add(`drop database ${name}`, () => onServer((client) => dropDatabase(client, name)));
-  return `${SERVER}/${name}`;
+  return {
+    url: `${SERVER}/${name}`,
+    drop: (graceMs) => onServer((client) => dropDatabase(client, name, graceMs)),
+  };
 }
 
 /** The server's version, for the machine header. */
@@ -34,13 +43,8 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-/**
- * A stopped process's connections may take a moment to leave the server. Dropping at once (`with (force)`)
- * would terminate them mid-goodbye; so wait up to `DROP_GRACE_MS` for them to go, and force only what is
- * still there after that, as after a failure.
- */
-async function dropDatabase(client: pg.Client, name: string): Promise<void> {
-  const deadline = performance.now() + DROP_GRACE_MS;
+async function dropDatabase(client: pg.Client, name: string, graceMs: number): Promise<void> {
+  const deadline = performance.now() + graceMs;
   while ((await connectionsTo(client, name)) > 0 && performance.now() < deadline) await sleep(20);
   await client.query(`drop database if exists ${name} with (force)`);
 }
@@ -50,5 +54,3 @@ async function connectionsTo(client: pg.Client, name: string): Promise<number> {
   const { rows } = await client.query<{ n: number }>(sessions, [name]);
   return rows[0]?.n ?? 0;
 }
-
-export const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
