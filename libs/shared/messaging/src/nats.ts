@@ -64,10 +64,9 @@ export class NatsClient extends ClientNats implements Broadcasts {
         timeout: REPLY_TIMEOUT_MS + 1_000,
         headers: this.mergeHeaders(serialized.headers),
       })
-      .then(
-        (message) => !cancelled && handle(null, message),
-        (error: unknown) => !cancelled && callback({ err: error }),
-      );
+      .then((message) => (cancelled ? undefined : handle(null, message)))
+      // A failed request, or a reply that does not decode, reaches the caller as its error.
+      .catch((error: unknown) => !cancelled && callback({ err: error }));
     return () => {
       cancelled = true;
     };

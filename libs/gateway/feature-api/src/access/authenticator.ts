@@ -82,6 +82,8 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
 
   private forget(matches: (principal: Principal) => boolean): void {
     this.generation += 1;
-    for (const [key, principal] of this.known.entries()) if (matches(principal)) this.known.delete(key);
+    // Collected first: the cache's iterator does not promise to survive deletions.
+    const forgotten = [...this.known.entries()].filter(([, principal]) => matches(principal));
+    for (const [key] of forgotten) this.known.delete(key);
   }
 }

@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { type DatabaseConnection, rowsOf } from '@aftersales/shared-persistence';
 import { busConsumers, busMessages } from './bus-tables.js';
-
 import {
   type BusMessage,
   type ConsumerSpec,
