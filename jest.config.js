@@ -24,9 +24,13 @@ export default {
   testTimeout: 60_000,
   reporters: ['default', './libs/shared/testing/summary-reporter.js'],
   projects: [
-    tier('unit', ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts'], {
-      testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'],
-    }),
+    tier(
+      'unit',
+      ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/*/src/**/*.spec.ts', '<rootDir>/tools/**/*.spec.ts'],
+      {
+        testPathIgnorePatterns: ['/node_modules/', '/dist/', '\\.int\\.spec\\.ts$', '\\.e2e\\.spec\\.ts$'],
+      },
+    ),
     tier('integration', ['<rootDir>/libs/**/*.int.spec.ts']),
     tier('e2e', ['<rootDir>/apps/*-e2e/**/*.e2e.spec.ts']),
   ],

@@ -65,9 +65,9 @@ function snapshot(processes: RunningProcess[]): Snapshot | undefined {
       seconds.set(label, new Map(pids.map((pid) => [pid, cpuSecondsOf(pid)])));
     for (const { label, pid } of processes) add(label, [pid]);
     for (const server of SERVERS) add(server.label, pidsNamed(server.comm));
-    // This process is the load generator: autocannon runs on its event loop.
+    // This process is the load generator: autocannon and the fixed-rate sender run on its event loop.
     const usage = process.cpuUsage();
-    seconds.set('autocannon', new Map([[process.pid, (usage.user + usage.system) / 1e6]]));
+    seconds.set('load generator', new Map([[process.pid, (usage.user + usage.system) / 1e6]]));
     return { seconds, machine: machineTicks() };
   } catch {
     return undefined;

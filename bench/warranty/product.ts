@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type RunningProcess, startProcess } from './processes.js';
 import type { Teardown } from './teardown.js';
 
-const NATS_URL = 'nats://127.0.0.1:4222';
+export const NATS_URL = 'nats://127.0.0.1:4222';
 const ADMIN = { email: 'admin@example.com', password: 'aftersales-demo' };
 
 export interface Distributed {

@@ -201,9 +201,10 @@ describe.each([
         headers: { 'if-match': '"1"' },
       });
       expect(stale.status).toBe(412);
-      expect(stale.body.message).toBe(
-        'Repair point tp-almaty was changed meanwhile (now version 2); reload it and try again',
-      );
+      expect(stale.body).toMatchObject({
+        message: 'repair-point-tp-almaty was changed meanwhile (now version 2); reload it and try again',
+        details: { currentVersion: 2 },
+      });
       const blind = await client.call('PUT', `/api/admin/repair-points/${id}`, { token: admin, body: input });
       expect(blind.status).toBe(428);
       expect(blind.body.message).toBe('If-Match: send the version of the repair point you changed');

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { IdentityModule } from '@aftersales/identity-feature-accounts';
-import { loadConfig } from '@aftersales/shared-config';
+import { exitOnSignals, loadConfig } from '@aftersales/shared-config';
 import { MessagingModule, NatsServer } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
 
@@ -28,6 +28,7 @@ class IdentityAppModule {}
 const app = await NestFactory.createMicroservice(IdentityAppModule, {
   strategy: new NatsServer({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }, 'identity'),
 });
-app.enableShutdownHooks();
 await app.listen();
-new Logger('identity').log(`Ready: answering on ${config.NATS_URL}`);
+const logger = new Logger('identity');
+exitOnSignals(app, (message) => logger.log(message));
+logger.log(`Ready: answering on ${config.NATS_URL}`);

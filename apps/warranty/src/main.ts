@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@aftersales/shared-config';
+import { exitOnSignals, loadConfig } from '@aftersales/shared-config';
 import { EventBusModule, NatsServer } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
 import { WarrantyModule } from '@aftersales/warranty-feature-registry';
@@ -20,6 +20,7 @@ class WarrantyAppModule {}
 const app = await NestFactory.createMicroservice(WarrantyAppModule, {
   strategy: new NatsServer({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }, 'warranty'),
 });
-app.enableShutdownHooks();
 await app.listen();
-new Logger('warranty').log(`Ready: answering on ${config.NATS_URL}`);
+const logger = new Logger('warranty');
+exitOnSignals(app, (message) => logger.log(message));
+logger.log(`Ready: answering on ${config.NATS_URL}`);

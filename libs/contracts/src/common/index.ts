@@ -1,1 +1,4 @@
 export * from './api-error.js';
+export * from './contracts.js';
+export * from './errors.js';
+export * from './metadata.js';

@@ -1,4 +1,4 @@
 export * from './messages.js';
+export * from './notices.js';
 export * from './principal.js';
 export * from './schemas.js';
-export * from './subjects.js';

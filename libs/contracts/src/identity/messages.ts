@@ -1,65 +1,61 @@
-import type { Principal, Role } from './principal.js';
-import type { CreateApiKeyRequest, CreateUserRequest, RegisterRequest, SignInRequest } from './schemas.js';
+import { z } from 'zod';
+import { message } from '../common/contracts.js';
+import { principalSchema } from './principal.js';
+import {
+  apiKeySchema,
+  clientInfoSchema,
+  createApiKeyRequestSchema,
+  createUserRequestSchema,
+  credentialsSchema,
+  idParamSchema,
+  issuedApiKeySchema,
+  registerRequestSchema,
+  sessionSummarySchema,
+  sessionTokensSchema,
+  signInRequestSchema,
+  tokenSchema,
+  userSchema,
+} from './schemas.js';
 
-/** What the gateway knows of the caller's connection, for rate limits and the session list. */
-export interface ClientInfo {
-  address: string;
-  userAgent?: string;
-}
+const nothing = z.strictObject({});
+/** The caller's connection is data of the session it starts, so it travels in the payload. */
+const fromClient = { client: clientInfoSchema };
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  repairPointId?: string;
-  createdAt: string;
-}
-
-/** A new session: the access token goes to the client, the refresh token into an httpOnly cookie. */
-export interface SessionTokens {
-  accessToken: string;
-  /** Seconds until the access token expires. */
-  expiresIn: number;
-  refreshToken: string;
-  user: User;
-}
-
-export interface ApiKey {
-  id: string;
-  repairPointId: string;
-  name: string;
-  /** The first characters of the key, to tell keys apart; the key itself is never stored. */
-  prefix: string;
-  createdAt: string;
-  revokedAt?: string;
-}
-
-/** A signed-in session of the caller's account, as the account page lists them. */
-export interface SessionSummary {
-  id: string;
-  signedInAt: string;
-  /** When the session last renewed its access token, which a client in use does every few minutes. */
-  lastActiveAt: string;
-  address: string;
-  userAgent?: string;
-  /** The session the list was asked from. */
-  current: boolean;
-}
-
-export interface IdentityRequests {
-  register: { request: RegisterRequest & { client: ClientInfo }; reply: SessionTokens };
-  signIn: { request: SignInRequest & { client: ClientInfo }; reply: SessionTokens };
-  refresh: { request: { refreshToken: string }; reply: SessionTokens };
-  signOut: { request: { refreshToken?: string; sessionId?: string }; reply: { signedOut: true } };
-  authenticate: { request: { accessToken: string } | { apiKey: string }; reply: Principal };
-  me: { request: { userId: string }; reply: User };
-  listSessions: { request: { userId: string; currentSessionId: string }; reply: SessionSummary[] };
+/** What the identity service answers on the bus, `aftersales.identity.<verb>`. */
+export const identityMessages = {
+  register: message(
+    'aftersales.identity.register',
+    registerRequestSchema.extend(fromClient),
+    sessionTokensSchema,
+  ),
+  signIn: message('aftersales.identity.sign-in', signInRequestSchema.extend(fromClient), sessionTokensSchema),
+  refresh: message(
+    'aftersales.identity.refresh',
+    z.strictObject({ refreshToken: tokenSchema }),
+    sessionTokensSchema,
+  ),
+  /** Ends the session named, or the one the refresh token belongs to; ending an ended one changes nothing. */
+  signOut: message(
+    'aftersales.identity.sign-out',
+    z.strictObject({ refreshToken: tokenSchema.optional(), sessionId: z.uuid().optional() }),
+    z.object({ signedOut: z.literal(true) }),
+  ),
+  authenticate: message('aftersales.identity.authenticate', credentialsSchema, principalSchema),
+  me: message('aftersales.identity.me', z.strictObject({ userId: z.uuid() }), userSchema),
+  listSessions: message(
+    'aftersales.identity.list-sessions',
+    z.strictObject({ userId: z.uuid(), currentSessionId: z.uuid() }),
+    z.array(sessionSummarySchema),
+  ),
   /** Whose session this is, ended or not; no `userId` when there is no such session. */
-  sessionOwner: { request: { sessionId: string }; reply: { userId?: string } };
-  createUser: { request: CreateUserRequest; reply: User };
-  listUsers: { request: Record<string, never>; reply: User[] };
-  createApiKey: { request: CreateApiKeyRequest; reply: ApiKey & { key: string } };
-  listApiKeys: { request: Record<string, never>; reply: ApiKey[] };
-  revokeApiKey: { request: { id: string }; reply: ApiKey };
-}
+  sessionOwner: message(
+    'aftersales.identity.session-owner',
+    z.strictObject({ sessionId: z.uuid() }),
+    z.object({ userId: z.uuid().optional() }),
+  ),
+  createUser: message('aftersales.identity.create-user', createUserRequestSchema, userSchema),
+  listUsers: message('aftersales.identity.list-users', nothing, z.array(userSchema)),
+  createApiKey: message('aftersales.identity.create-api-key', createApiKeyRequestSchema, issuedApiKeySchema),
+  listApiKeys: message('aftersales.identity.list-api-keys', nothing, z.array(apiKeySchema)),
+  revokeApiKey: message('aftersales.identity.revoke-api-key', idParamSchema, apiKeySchema),
+};

@@ -1,7 +1,24 @@
+import { z } from 'zod';
+import { repairPointIdSchema } from '../warranty/repair-points.js';
+
 export const roles = ['customer', 'agent', 'engineer', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
 
 /** Who is calling: a signed-in user, or a repair point's system with an API key. */
-export type Principal =
-  | { kind: 'user'; userId: string; role: Role; repairPointId?: string; sessionId: string }
-  | { kind: 'api-key'; apiKeyId: string; role: 'engineer'; repairPointId: string };
+export const principalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('user'),
+    userId: z.string(),
+    role: roleSchema,
+    repairPointId: repairPointIdSchema.optional(),
+    sessionId: z.string(),
+  }),
+  z.strictObject({
+    kind: z.literal('api-key'),
+    apiKeyId: z.string(),
+    role: z.literal('engineer'),
+    repairPointId: repairPointIdSchema,
+  }),
+]);
+export type Principal = z.infer<typeof principalSchema>;

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { normalizeSerialNumber, SERIAL_NUMBER_PATTERN, serialNumberSchema } from './serial-number.js';
-
-export const warrantyLookupRequestSchema = z.object({ sn: serialNumberSchema });
-export type WarrantyLookupRequest = z.infer<typeof warrantyLookupRequestSchema>;
+import { normalizeSerialNumber, SERIAL_NUMBER_PATTERN } from './serial-number.js';
 
 export const MAX_BATCH_LOOKUP = 500;
 
@@ -21,25 +18,34 @@ export function isWellFormedSn(raw: string): boolean {
   return SERIAL_NUMBER_PATTERN.test(normalizeSerialNumber(raw));
 }
 
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 /** Dates are calendar days, `YYYY-MM-DD`. */
-export interface WarrantyLookupReply {
-  sn: string;
-  model: string;
-  shippedOn: string;
-  warrantyEndsOn: string;
-  inWarranty: boolean;
+export const warrantyLookupReplySchema = z.object({
+  sn: z.string(),
+  model: z.string(),
+  shippedOn: day,
+  warrantyEndsOn: day,
+  inWarranty: z.boolean(),
   /** Why the warranty ends when it does. */
-  basis: {
-    policyMonths: number;
-    extensions: { months: number; reason: string; grantedAt: string }[];
-  };
-}
+  basis: z.object({
+    policyMonths: z.number().int(),
+    extensions: z.array(z.object({ months: z.number().int(), reason: z.string(), grantedAt: z.string() })),
+  }),
+});
+export type WarrantyLookupReply = z.infer<typeof warrantyLookupReplySchema>;
 
-export type BatchLookupResult =
-  | { input: string; sn: string; status: 'in_warranty' | 'out_of_warranty'; warranty: WarrantyLookupReply }
-  | { input: string; sn: string; status: 'unknown' }
-  | { input: string; status: 'malformed' };
+export const batchLookupResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    input: z.string(),
+    sn: z.string(),
+    status: z.enum(['in_warranty', 'out_of_warranty']),
+    warranty: warrantyLookupReplySchema,
+  }),
+  z.object({ input: z.string(), sn: z.string(), status: z.literal('unknown') }),
+  z.object({ input: z.string(), status: z.literal('malformed') }),
+]);
+export type BatchLookupResult = z.infer<typeof batchLookupResultSchema>;
 
-export interface BatchLookupReply {
-  results: BatchLookupResult[];
-}
+export const batchLookupReplySchema = z.object({ results: z.array(batchLookupResultSchema) });
+export type BatchLookupReply = z.infer<typeof batchLookupReplySchema>;

@@ -45,45 +45,52 @@ export type DeviceRow = z.infer<typeof deviceRowSchema>;
 
 export const DEVICE_CSV_COLUMNS = ['sn', 'model', 'shipped_at', 'customer_ref', 'order_ref'] as const;
 
-export type ImportStatus = 'running' | 'completed' | 'failed';
+export const importStatuses = ['running', 'completed', 'failed'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
 
-export interface DeviceImport {
-  id: string;
-  filename: string;
-  status: ImportStatus;
-  processedRows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  startedAt: string;
-  finishedAt?: string;
+export const deviceImportSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  status: z.enum(importStatuses),
+  processedRows: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
   /** Why a failed import stopped. */
-  error?: string;
-}
+  error: z.string().optional(),
+});
+export type DeviceImport = z.infer<typeof deviceImportSchema>;
 
-export interface DeviceFields {
-  model: string;
-  shippedOn: string;
-  customerRef: string | null;
-  orderRef: string | null;
-}
+const deviceFieldsSchema = z.object({
+  model: z.string(),
+  shippedOn: z.string(),
+  customerRef: z.string().nullable(),
+  orderRef: z.string().nullable(),
+});
+export type DeviceFields = z.infer<typeof deviceFieldsSchema>;
 
 /** One change an import made to a registered device. */
-export interface DeviceChange {
-  importId: string | null;
-  changedAt: string;
-  before: DeviceFields;
-  after: DeviceFields;
-}
+export const deviceChangeSchema = z.object({
+  importId: z.uuid().nullable(),
+  changedAt: z.string(),
+  before: deviceFieldsSchema,
+  after: deviceFieldsSchema,
+});
+export type DeviceChange = z.infer<typeof deviceChangeSchema>;
 
-export interface RejectedRow {
-  line: number;
-  reason: string;
-}
+export const rejectedRowSchema = z.object({ line: z.number().int(), reason: z.string() });
+export type RejectedRow = z.infer<typeof rejectedRowSchema>;
+
+export const importIdSchema = z.uuid({ error: 'must be a UUID' });
 
 /** A chunk of raw CSV records with their line numbers; the service validates each row. */
-export interface ImportChunk {
-  importId: string;
-  rows: { line: number; fields: Record<string, string> }[];
-}
+export const importChunkSchema = z.strictObject({
+  importId: importIdSchema,
+  rows: z
+    .array(z.strictObject({ line: z.number().int().positive(), fields: z.record(z.string(), z.string()) }))
+    .max(5_000, { error: 'must hold at most 5,000 rows' }),
+});
+export type ImportChunk = z.infer<typeof importChunkSchema>;

@@ -33,12 +33,13 @@ export const repairPointInputSchema = z.strictObject({
 });
 export type RepairPointInput = z.infer<typeof repairPointInputSchema>;
 
-export interface RepairPoint extends RepairPointInput {
-  id: string;
+export const repairPointSchema = repairPointInputSchema.extend({
+  id: z.string(),
   /** The version a change must name (HTTP: `If-Match`), so that concurrent edits cannot overwrite each other. */
-  version: number;
-  updatedAt: string;
-}
+  version: z.number().int().positive(),
+  updatedAt: z.string(),
+});
+export type RepairPoint = z.infer<typeof repairPointSchema>;
 
 export const repairPointQuerySchema = z.strictObject({
   kind: z.enum(repairPointKinds).optional(),
@@ -51,9 +52,3 @@ export const repairPointQuerySchema = z.strictObject({
   near: z.string().trim().max(100).optional(),
 });
 export type RepairPointQuery = z.infer<typeof repairPointQuerySchema>;
-
-/** Published on the warranty stream when a point is registered or changed, with the point as it is now. */
-export interface RepairPointEvent {
-  type: 'RepairPointRegistered' | 'RepairPointChanged';
-  data: RepairPoint;
-}

@@ -1,11 +1,9 @@
 import {
-  BadRequestException,
   Body,
   Controller,
   Get,
   Header,
   Headers,
-  HttpException,
   Param,
   Post,
   Put,
@@ -14,14 +12,14 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { apiError } from '@aftersales/contracts/common';
+import type { CommandMetadata } from '@aftersales/contracts/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '@aftersales/contracts/identity';
 import {
   type DeviceChange,
   type DeviceImport,
   type ExtensionRequest,
   extensionRequestSchema,
+  importIdSchema,
   type RejectedRow,
   type RepairPoint,
   type RepairPointInput,
@@ -31,31 +29,18 @@ import {
   type WarrantyLookupReply,
   type WarrantyPolicy,
   warrantyPolicySchema,
-  warrantySubjects,
+  warrantyMessages as m,
 } from '@aftersales/contracts/warranty';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Access, CurrentPrincipal } from './access/access.decorator.js';
+import { Access } from './access/access.decorator.js';
+import { Metadata } from './command-metadata.js';
+import { expectedVersionOf } from './if-match.js';
 import { DeviceCsvImport } from './device-csv-import.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
-const actorOf = (principal: Principal) =>
-  principal.kind === 'user' ? `user:${principal.userId}` : `api-key:${principal.apiKeyId}`;
-
-/** The version an `If-Match` header names: `"3"` (an ETag this API gave out) or `3`. */
-function expectedVersionOf(ifMatch: string | undefined): number {
-  if (!ifMatch) {
-    throw new HttpException(apiError(428, 'If-Match: send the version of the repair point you changed'), 428);
-  }
-  const version = Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]);
-  if (!Number.isSafeInteger(version) || version < 1) {
-    throw new BadRequestException(apiError(400, 'If-Match: must be a version such as "3"'));
-  }
-  return version;
-}
-
-const importIdSchema = z.strictObject({ id: z.uuid({ error: 'must be a UUID' }) });
+const importParamSchema = z.strictObject({ id: importIdSchema });
 
 @ApiTags('admin')
 @Controller('api/admin')
@@ -68,8 +53,8 @@ export class AdminWarrantyHttpController {
 
   @Get('warranty-policies')
   @ApiOperation({ summary: 'Warranty length per model, in months from shipment' })
-  listPolicies(): Promise<WarrantyPolicy[]> {
-    return this.services.request(warrantySubjects.listPolicies, {});
+  listPolicies(@Metadata() metadata: CommandMetadata): Promise<WarrantyPolicy[]> {
+    return this.services.request(m.listPolicies, {}, metadata);
   }
 
   @Put('warranty-policies')
@@ -78,8 +63,9 @@ export class AdminWarrantyHttpController {
   })
   setPolicy(
     @Body(new ZodValidationPipe(warrantyPolicySchema)) body: WarrantyPolicy,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<WarrantyPolicy> {
-    return this.services.request(warrantySubjects.setPolicy, body);
+    return this.services.request(m.setPolicy, body, metadata);
   }
 
   @Post('devices/:sn/extensions')
@@ -87,17 +73,18 @@ export class AdminWarrantyHttpController {
   grantExtension(
     @Param(new ZodValidationPipe(z.strictObject({ sn: serialNumberSchema }))) { sn }: { sn: string },
     @Body(new ZodValidationPipe(extensionRequestSchema)) body: ExtensionRequest,
-    @CurrentPrincipal() principal: Principal,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<WarrantyLookupReply> {
-    return this.services.request(warrantySubjects.grantExtension, { sn, ...body, actor: actorOf(principal) });
+    return this.services.request(m.grantExtension, { sn, ...body }, metadata);
   }
 
   @Get('devices/:sn/history')
   @ApiOperation({ summary: "A device's changes by imports, newest first, with the values before and after" })
   deviceHistory(
     @Param(new ZodValidationPipe(z.strictObject({ sn: serialNumberSchema }))) { sn }: { sn: string },
+    @Metadata() metadata: CommandMetadata,
   ): Promise<DeviceChange[]> {
-    return this.services.request(warrantySubjects.deviceHistory, { sn });
+    return this.services.request(m.deviceHistory, { sn }, metadata);
   }
 
   @Post('devices/imports')
@@ -108,33 +95,39 @@ export class AdminWarrantyHttpController {
       'The client names the import with `id`, so it can follow the progress while the upload runs.',
   })
   importDevices(
-    @Query(new ZodValidationPipe(importIdSchema)) { id }: { id: string },
+    @Query(new ZodValidationPipe(importParamSchema)) { id }: { id: string },
     @Req() request: FastifyRequest,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<DeviceImport> {
-    return this.csvImport.run(id, request);
+    return this.csvImport.run(id, request, metadata);
   }
 
   @Get('devices/imports/:id')
   @ApiOperation({ summary: 'Progress and counts of an import' })
-  getImport(@Param(new ZodValidationPipe(importIdSchema)) { id }: { id: string }): Promise<DeviceImport> {
-    return this.services.request(warrantySubjects.getImport, { importId: id });
+  getImport(
+    @Param(new ZodValidationPipe(importParamSchema)) { id }: { id: string },
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<DeviceImport> {
+    return this.services.request(m.getImport, { importId: id }, metadata);
   }
 
   @Get('devices/imports/:id/rejections')
   @ApiOperation({ summary: 'The rejected rows of an import: line and reason' })
-  rejections(@Param(new ZodValidationPipe(importIdSchema)) { id }: { id: string }): Promise<RejectedRow[]> {
-    return this.services.request(warrantySubjects.importRejections, { importId: id });
+  rejections(
+    @Param(new ZodValidationPipe(importParamSchema)) { id }: { id: string },
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<RejectedRow[]> {
+    return this.services.request(m.importRejections, { importId: id }, metadata);
   }
 
   @Get('devices/imports/:id/rejections.csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'The rejected rows as a CSV report to download' })
   async rejectionsCsv(
-    @Param(new ZodValidationPipe(importIdSchema)) { id }: { id: string },
+    @Param(new ZodValidationPipe(importParamSchema)) { id }: { id: string },
+    @Metadata() metadata: CommandMetadata,
   ): Promise<StreamableFile> {
-    const rows = await this.services.request<RejectedRow[]>(warrantySubjects.importRejections, {
-      importId: id,
-    });
+    const rows = await this.services.request(m.importRejections, { importId: id }, metadata);
     const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
     const csv = ['line,reason', ...rows.map((r) => `${r.line},${quote(r.reason)}`)].join('\n') + '\n';
     return new StreamableFile(Buffer.from(csv), {
@@ -144,8 +137,8 @@ export class AdminWarrantyHttpController {
 
   @Get('repair-points')
   @ApiOperation({ summary: 'Every repair point, inactive ones too' })
-  listRepairPoints(): Promise<RepairPoint[]> {
-    return this.services.request(warrantySubjects.listRepairPoints, { includeInactive: true });
+  listRepairPoints(@Metadata() metadata: CommandMetadata): Promise<RepairPoint[]> {
+    return this.services.request(m.listRepairPoints, { includeInactive: true }, metadata);
   }
 
   @Post('repair-points')
@@ -153,13 +146,9 @@ export class AdminWarrantyHttpController {
   registerRepairPoint(
     @Body(new ZodValidationPipe(repairPointInputSchema.extend({ id: repairPointIdSchema })))
     { id, ...input }: RepairPointInput & { id: string },
-    @CurrentPrincipal() principal: Principal,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<RepairPoint> {
-    return this.services.request(warrantySubjects.registerRepairPoint, {
-      id,
-      input,
-      actor: actorOf(principal),
-    });
+    return this.services.request(m.registerRepairPoint, { id, input }, metadata);
   }
 
   @Put('repair-points/:id')
@@ -171,15 +160,14 @@ export class AdminWarrantyHttpController {
     @Param(new ZodValidationPipe(z.strictObject({ id: repairPointIdSchema }))) { id }: { id: string },
     @Body(new ZodValidationPipe(repairPointInputSchema)) input: RepairPointInput,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentPrincipal() principal: Principal,
+    @Metadata() metadata: CommandMetadata,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RepairPoint> {
-    const point = await this.services.request<RepairPoint>(warrantySubjects.changeRepairPoint, {
-      id,
-      input,
-      expectedVersion: expectedVersionOf(ifMatch),
-      actor: actorOf(principal),
-    });
+    const point = await this.services.request(
+      m.changeRepairPoint,
+      { id, input, expectedVersion: expectedVersionOf(ifMatch, 'repair point') },
+      metadata,
+    );
     void reply.header('etag', `"${point.version}"`);
     return point;
   }

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type ApiKey,
@@ -6,14 +6,16 @@ import {
   createApiKeyRequestSchema,
   type CreateUserRequest,
   createUserRequestSchema,
+  identityMessages,
   idParamSchema,
-  identitySubjects,
+  type IssuedApiKey,
   type User,
 } from '@aftersales/contracts/identity';
-import { apiError } from '@aftersales/contracts/common';
-import { warrantySubjects } from '@aftersales/contracts/warranty';
+import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
+import { warrantyMessages } from '@aftersales/contracts/warranty';
 import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import { Access } from './access/access.decorator.js';
+import { Metadata } from './command-metadata.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 @ApiTags('admin')
@@ -23,15 +25,16 @@ export class AdminHttpController {
   constructor(private readonly services: ServiceClient) {}
 
   /** Engineers and API keys act for a repair point, so it must be one the service network knows. */
-  private async assertRepairPoint(repairPointId: string | undefined): Promise<void> {
+  private async assertRepairPoint(
+    repairPointId: string | undefined,
+    metadata: CommandMetadata,
+  ): Promise<void> {
     if (!repairPointId) return;
     try {
-      await this.services.request(warrantySubjects.getRepairPoint, { id: repairPointId });
+      await this.services.request(warrantyMessages.getRepairPoint, { id: repairPointId }, metadata);
     } catch (error) {
       if (error instanceof ServiceError && error.error.statusCode === 404) {
-        throw new BadRequestException(
-          apiError(400, `repairPointId: no repair point ${repairPointId} is registered`),
-        );
+        throw new InvalidError(`repairPointId: no repair point ${repairPointId} is registered`);
       }
       throw error;
     }
@@ -39,37 +42,42 @@ export class AdminHttpController {
 
   @Get('users')
   @ApiOperation({ summary: 'All accounts' })
-  listUsers(): Promise<User[]> {
-    return this.services.request(identitySubjects.listUsers, {});
+  listUsers(@Metadata() metadata: CommandMetadata): Promise<User[]> {
+    return this.services.request(identityMessages.listUsers, {}, metadata);
   }
 
   @Post('users')
   @ApiOperation({ summary: 'Create an account of any role; engineers belong to a repair point' })
   async createUser(
     @Body(new ZodValidationPipe(createUserRequestSchema)) body: CreateUserRequest,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<User> {
-    await this.assertRepairPoint(body.repairPointId);
-    return this.services.request(identitySubjects.createUser, body);
+    await this.assertRepairPoint(body.repairPointId, metadata);
+    return this.services.request(identityMessages.createUser, body, metadata);
   }
 
   @Get('api-keys')
   @ApiOperation({ summary: "Repair points' API keys (never the keys themselves)" })
-  listApiKeys(): Promise<ApiKey[]> {
-    return this.services.request(identitySubjects.listApiKeys, {});
+  listApiKeys(@Metadata() metadata: CommandMetadata): Promise<ApiKey[]> {
+    return this.services.request(identityMessages.listApiKeys, {}, metadata);
   }
 
   @Post('api-keys')
   @ApiOperation({ summary: 'Create an API key for a repair point; the key is shown in this answer only' })
   async createApiKey(
     @Body(new ZodValidationPipe(createApiKeyRequestSchema)) body: CreateApiKeyRequest,
-  ): Promise<ApiKey & { key: string }> {
-    await this.assertRepairPoint(body.repairPointId);
-    return this.services.request(identitySubjects.createApiKey, body);
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<IssuedApiKey> {
+    await this.assertRepairPoint(body.repairPointId, metadata);
+    return this.services.request(identityMessages.createApiKey, body, metadata);
   }
 
   @Delete('api-keys/:id')
   @ApiOperation({ summary: 'Revoke an API key: it stops working at once' })
-  revokeApiKey(@Param(new ZodValidationPipe(idParamSchema)) params: { id: string }): Promise<ApiKey> {
-    return this.services.request(identitySubjects.revokeApiKey, params);
+  revokeApiKey(
+    @Param(new ZodValidationPipe(idParamSchema)) params: { id: string },
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<ApiKey> {
+    return this.services.request(identityMessages.revokeApiKey, params, metadata);
   }
 }

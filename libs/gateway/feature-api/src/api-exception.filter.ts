@@ -1,10 +1,17 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { apiError, type ApiError, isApiError } from '@aftersales/contracts/common';
+import {
+  AftersalesError,
+  apiError,
+  type ApiError,
+  isApiError,
+  toApiError,
+} from '@aftersales/contracts/common';
 import { ServiceError } from '@aftersales/shared-messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-function toApiError(exception: unknown): ApiError | undefined {
+function errorShapeOf(exception: unknown): ApiError | undefined {
   if (exception instanceof ServiceError) return exception.error;
+  if (exception instanceof AftersalesError) return toApiError(exception);
   if (exception instanceof HttpException) {
     const body = exception.getResponse();
     if (isApiError(body)) return body;
@@ -27,7 +34,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const error = toApiError(exception);
+    const error = errorShapeOf(exception);
     if (error?.statusCode === 404 && this.isPageRequest(request)) {
       void reply.status(200).type('text/html; charset=utf-8').send(this.spaIndexHtml);
       return;

@@ -1,20 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Post,
-  Req,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { apiError } from '@aftersales/contracts/common';
+import { type CommandMetadata, UnauthenticatedError } from '@aftersales/contracts/common';
 import {
-  type IdentityRequests,
-  identitySubjects,
-  type Principal,
+  identityMessages,
   type RegisterRequest,
   registerRequestSchema,
   type SessionTokens,
@@ -26,6 +14,7 @@ import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access, anyUser, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
 import { bearerToken } from './access/access.guard.js';
+import { Metadata } from './command-metadata.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -49,10 +38,15 @@ export class AuthHttpController {
     @Body(new ZodValidationPipe(registerRequestSchema)) body: RegisterRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<SignedIn> {
     return this.keep(
       reply,
-      await this.services.request(identitySubjects.register, { ...body, client: clientOf(request) }),
+      await this.services.request(
+        identityMessages.register,
+        { ...body, client: clientOf(request) },
+        metadata,
+      ),
     );
   }
 
@@ -64,10 +58,11 @@ export class AuthHttpController {
     @Body(new ZodValidationPipe(signInRequestSchema)) body: SignInRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<SignedIn> {
     return this.keep(
       reply,
-      await this.services.request(identitySubjects.signIn, { ...body, client: clientOf(request) }),
+      await this.services.request(identityMessages.signIn, { ...body, client: clientOf(request) }, metadata),
     );
   }
 
@@ -78,12 +73,15 @@ export class AuthHttpController {
   async refresh(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<SignedIn> {
     const refreshToken = request.cookies[REFRESH_COOKIE];
-    if (!refreshToken)
-      throw new UnauthorizedException(apiError(401, 'There is no session to refresh; please sign in'));
+    if (!refreshToken) throw new UnauthenticatedError('There is no session to refresh; please sign in');
     try {
-      return this.keep(reply, await this.services.request(identitySubjects.refresh, { refreshToken }));
+      return this.keep(
+        reply,
+        await this.services.request(identityMessages.refresh, { refreshToken }, metadata),
+      );
     } catch (error) {
       // Only a refused session ends here; an identity service that is briefly away must not sign anyone out.
       if (error instanceof ServiceError && error.error.statusCode === 401) this.forget(reply);
@@ -98,18 +96,19 @@ export class AuthHttpController {
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<void> {
     const refreshToken = request.cookies[REFRESH_COOKIE];
     const accessToken = bearerToken(request);
     try {
       const principal = accessToken
         ? await this.services
-            .request<Principal>(identitySubjects.authenticate, { accessToken })
+            .request(identityMessages.authenticate, { accessToken }, metadata)
             .catch(() => undefined)
         : undefined;
       const sessionId = principal?.kind === 'user' ? principal.sessionId : undefined;
       if (refreshToken || sessionId) {
-        await this.services.request(identitySubjects.signOut, { refreshToken, sessionId });
+        await this.services.request(identityMessages.signOut, { refreshToken, sessionId }, metadata);
       }
     } finally {
       this.forget(reply);
@@ -119,8 +118,8 @@ export class AuthHttpController {
   @Get('me')
   @Access({ roles: anyUser })
   @ApiOperation({ summary: 'The signed-in account' })
-  me(@CurrentUser() { userId }: UserPrincipal): Promise<User> {
-    return this.services.request<IdentityRequests['me']['reply']>(identitySubjects.me, { userId });
+  me(@CurrentUser() { userId }: UserPrincipal, @Metadata() metadata: CommandMetadata): Promise<User> {
+    return this.services.request(identityMessages.me, { userId }, metadata);
   }
 
   private keep(reply: FastifyReply, { refreshToken, ...session }: SessionTokens): SignedIn {

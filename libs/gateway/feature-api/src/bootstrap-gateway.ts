@@ -1,6 +1,7 @@
 import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { exitOnSignals } from '@aftersales/shared-config';
 import { configureGateway } from './configure-gateway.js';
 
 export interface GatewayOptions {
@@ -20,6 +21,8 @@ export async function bootstrapGateway(rootModule: Type, options: GatewayOptions
   await options.beforeListen?.(app);
   await app.listen(options.port, '0.0.0.0');
   const { port } = app.getHttpServer().address() as { port: number };
-  new Logger('aftersales').log(`Ready: open http://localhost:${port}`);
+  const logger = new Logger('aftersales');
+  exitOnSignals(app, (message) => logger.log(message));
+  logger.log(`Ready: open http://localhost:${port}`);
   return app;
 }

@@ -24,5 +24,4 @@ export async function configureGateway(app: NestFastifyApplication, webRoot: str
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'api-key')
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
-  app.enableShutdownHooks();
 }

@@ -1,10 +1,10 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { apiError } from '@aftersales/contracts/common';
+import { Injectable } from '@nestjs/common';
+import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
 import {
   DEVICE_CSV_COLUMNS,
   type DeviceImport,
   type ImportChunk,
-  warrantySubjects,
+  warrantyMessages,
 } from '@aftersales/contracts/warranty';
 import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import { parse } from 'csv-parse';
@@ -36,23 +36,23 @@ function columns(header: string[]): string[] {
 export class DeviceCsvImport {
   constructor(private readonly services: ServiceClient) {}
 
-  async run(importId: string, request: FastifyRequest): Promise<DeviceImport> {
+  async run(importId: string, request: FastifyRequest, metadata: CommandMetadata): Promise<DeviceImport> {
     if (!request.isMultipart()) {
-      throw new BadRequestException(
-        apiError(400, 'file: send the CSV as multipart/form-data in the field "file"'),
-      );
+      throw new InvalidError('file: send the CSV as multipart/form-data in the field "file"');
     }
     const file = await request.file();
     if (!file || file.fieldname !== 'file') {
-      throw new BadRequestException(
-        apiError(400, 'file: send the CSV as multipart/form-data in the field "file"'),
-      );
+      throw new InvalidError('file: send the CSV as multipart/form-data in the field "file"');
     }
-    await this.services.request(warrantySubjects.startImport, {
-      importId,
-      // The registry keeps 255 characters of a name; the end (with the extension) is the telling part.
-      filename: (file.filename || 'devices.csv').slice(-255),
-    });
+    await this.services.request(
+      warrantyMessages.startImport,
+      {
+        importId,
+        // The registry keeps 255 characters of a name; the end (with the extension) is the telling part.
+        filename: (file.filename || 'devices.csv').slice(-255),
+      },
+      metadata,
+    );
     try {
       const records = file.file.pipe(
         parse({
@@ -71,19 +71,20 @@ export class DeviceCsvImport {
       }>) {
         rows.push({ line: info.lines, fields: record });
         if (rows.length === CHUNK_ROWS) {
-          await this.services.request(warrantySubjects.importRows, { importId, rows });
+          await this.services.request(warrantyMessages.importRows, { importId, rows }, metadata);
           rows = [];
         }
       }
-      if (rows.length > 0) await this.services.request(warrantySubjects.importRows, { importId, rows });
+      if (rows.length > 0)
+        await this.services.request(warrantyMessages.importRows, { importId, rows }, metadata);
       if (file.file.truncated) throw new Error('The file is larger than the 64 MB an import takes');
     } catch (error) {
       // Whatever stopped it, the import ends as failed rather than staying "running".
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      await this.services.request(warrantySubjects.finishImport, { importId, error: message });
+      await this.services.request(warrantyMessages.finishImport, { importId, error: message }, metadata);
       if (error instanceof ServiceError) throw error;
-      throw new BadRequestException(apiError(400, `file: ${message}`));
+      throw new InvalidError(`file: ${message}`);
     }
-    return this.services.request(warrantySubjects.finishImport, { importId });
+    return this.services.request(warrantyMessages.finishImport, { importId }, metadata);
   }
 }

@@ -1,8 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type IdentityRequests, identitySubjects, type SessionSummary } from '@aftersales/contracts/identity';
+import type { CommandMetadata } from '@aftersales/contracts/common';
+import { identityMessages, type SessionSummary } from '@aftersales/contracts/identity';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { Access, anyUser, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
+import { Metadata } from './command-metadata.js';
 
 /** The caller's signed-in sessions: where the account is in use, and a way to end a session elsewhere. */
 @ApiTags('auth')
@@ -13,20 +15,22 @@ export class SessionsHttpController {
   @Get()
   @Access({ roles: anyUser })
   @ApiOperation({ summary: "The caller's active sessions, the most recently active first" })
-  list(@CurrentUser() { userId, sessionId }: UserPrincipal): Promise<SessionSummary[]> {
-    return this.services.request<IdentityRequests['listSessions']['reply']>(identitySubjects.listSessions, {
-      userId,
-      currentSessionId: sessionId,
-    });
+  list(
+    @CurrentUser() { userId, sessionId }: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<SessionSummary[]> {
+    return this.services.request(
+      identityMessages.listSessions,
+      { userId, currentSessionId: sessionId },
+      metadata,
+    );
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Access({ roles: anyUser, owned: 'session' })
   @ApiOperation({ summary: "Ends one of the caller's sessions at once; ending an ended one changes nothing" })
-  async end(@Param('id') sessionId: string): Promise<void> {
-    await this.services.request<IdentityRequests['signOut']['reply']>(identitySubjects.signOut, {
-      sessionId,
-    });
+  async end(@Param('id') sessionId: string, @Metadata() metadata: CommandMetadata): Promise<void> {
+    await this.services.request(identityMessages.signOut, { sessionId }, metadata);
   }
 }

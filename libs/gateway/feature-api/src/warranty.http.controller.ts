@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { CommandMetadata } from '@aftersales/contracts/common';
 import {
   type BatchLookupReply,
   type BatchLookupRequest,
@@ -8,12 +9,11 @@ import {
   type RepairPointQuery,
   repairPointQuerySchema,
   type WarrantyLookupReply,
-  type WarrantyLookupRequest,
-  warrantyLookupRequestSchema,
-  warrantySubjects,
+  warrantyMessages,
 } from '@aftersales/contracts/warranty';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { Access, anyUser } from './access/access.decorator.js';
+import { Metadata } from './command-metadata.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 @ApiTags('warranty')
@@ -26,9 +26,10 @@ export class WarrantyHttpController {
   @ApiOperation({ summary: 'Model and warranty end date of one machine, and why it ends then' })
   @ApiParam({ name: 'sn', example: 'ZH10014510045', description: 'Case and spaces are ignored' })
   lookup(
-    @Param(new ZodValidationPipe(warrantyLookupRequestSchema)) request: WarrantyLookupRequest,
+    @Param(new ZodValidationPipe(warrantyMessages.lookup.request)) request: { sn: string },
+    @Metadata() metadata: CommandMetadata,
   ): Promise<WarrantyLookupReply> {
-    return this.services.request(warrantySubjects.lookup, request);
+    return this.services.request(warrantyMessages.lookup, request, metadata);
   }
 
   @Post('warranty/lookups')
@@ -37,8 +38,9 @@ export class WarrantyHttpController {
   @ApiOperation({ summary: 'Up to 500 SNs at once; unknown and malformed SNs are flagged, not refused' })
   lookupBatch(
     @Body(new ZodValidationPipe(batchLookupRequestSchema)) body: BatchLookupRequest,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<BatchLookupReply> {
-    return this.services.request(warrantySubjects.lookupBatch, body);
+    return this.services.request(warrantyMessages.lookupBatch, body, metadata);
   }
 
   @Get('repair-points')
@@ -48,7 +50,8 @@ export class WarrantyHttpController {
   })
   repairPoints(
     @Query(new ZodValidationPipe(repairPointQuerySchema)) query: RepairPointQuery,
+    @Metadata() metadata: CommandMetadata,
   ): Promise<RepairPoint[]> {
-    return this.services.request(warrantySubjects.listRepairPoints, query);
+    return this.services.request(warrantyMessages.listRepairPoints, query, metadata);
   }
 }

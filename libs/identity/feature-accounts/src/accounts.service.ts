@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { apiError } from '@aftersales/contracts/common';
 import {
-  type ApiKey,
+  type CommandMetadata,
+  ConflictError,
+  NotFoundError,
+  type ParsedRequestOf,
+  RateLimitedError,
+  type ReplyOf,
+  UnauthenticatedError,
+} from '@aftersales/contracts/common';
+import {
   type ClientInfo,
-  type CreateApiKeyRequest,
   type CreateUserRequest,
+  identityMessages,
   identityNotices,
   type IdentityNotices,
-  type Principal,
-  type RegisterRequest,
-  type SessionSummary,
   type SessionTokens,
-  type SignInRequest,
   type User,
 } from '@aftersales/contracts/identity';
 import {
@@ -24,7 +27,7 @@ import {
   throttleSignIn,
 } from '@aftersales/identity-domain';
 import { IdentityRepository, type UserRecord } from '@aftersales/identity-data-access';
-import { BROADCASTS, type Broadcasts, RpcError } from '@aftersales/shared-messaging';
+import { BROADCASTS, type Broadcasts } from '@aftersales/shared-messaging';
 import { AccessTokens } from './access-tokens.js';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets.js';
 
@@ -36,7 +39,9 @@ export interface IdentityOptions {
 
 export const IDENTITY_OPTIONS = Symbol('IdentityOptions');
 
-const unauthorized = (message: string) => new RpcError(apiError(401, message));
+type Messages = typeof identityMessages;
+type Request<K extends keyof Messages> = ParsedRequestOf<Messages[K]>;
+type Reply<K extends keyof Messages> = ReplyOf<Messages[K]>;
 
 function publicUser({ passwordHash: _, ...user }: UserRecord): User {
   return user;
@@ -57,13 +62,16 @@ export class AccountsService {
     this.tokens = new AccessTokens(options.authSecret);
   }
 
-  async register(request: RegisterRequest & { client: ClientInfo }): Promise<SessionTokens> {
+  async register(request: Request<'register'>, metadata: CommandMetadata): Promise<Reply<'register'>> {
     const user = await this.insertUser({ ...request, role: 'customer' });
-    return this.startSession(user, request.client);
+    return this.startSession(user, request.client, new Date(metadata.now));
   }
 
-  async signIn({ email, password, client }: SignInRequest & { client: ClientInfo }): Promise<SessionTokens> {
-    const now = new Date();
+  async signIn(
+    { email, password, client }: Request<'signIn'>,
+    metadata: CommandMetadata,
+  ): Promise<Reply<'signIn'>> {
+    const now = new Date(metadata.now);
     // Recorded as a failure until the password proves right, so that parallel guesses count one another.
     await this.repository.recordSignInFailure(email, client.address);
     const failures = await this.repository.recentSignInFailures(
@@ -72,37 +80,35 @@ export class AccountsService {
       new Date(now.getTime() - THROTTLE_WINDOW_MS),
     );
     const throttle = throttleSignIn(failures, now);
-    if (!throttle.allowed) {
-      throw new RpcError(apiError(429, throttle.reason, { retryAfterSeconds: throttle.retryAfterSeconds }));
-    }
+    if (!throttle.allowed) throw new RateLimitedError(throttle.reason, throttle.retryAfterSeconds);
     const user = await this.repository.findUserByEmail(email);
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !valid) throw unauthorized('The email or password is wrong');
+    if (!user || !valid) throw new UnauthenticatedError('The email or password is wrong');
     await this.repository.clearSignInFailures(email);
-    return this.startSession(user, client);
+    return this.startSession(user, client, now);
   }
 
-  async refresh({ refreshToken }: { refreshToken: string }): Promise<SessionTokens> {
+  async refresh({ refreshToken }: Request<'refresh'>, metadata: CommandMetadata): Promise<Reply<'refresh'>> {
     const hash = tokenHash(refreshToken);
     const token = await this.repository.findRefreshToken(hash);
     const session = token && (await this.repository.findSession(token.sessionId));
-    const decision = decideRefresh(token, session, new Date().toISOString());
-    if (decision.kind === 'refused') throw unauthorized(decision.reason);
+    const decision = decideRefresh(token, session, metadata.now);
+    if (decision.kind === 'refused') throw new UnauthenticatedError(decision.reason);
     const next = randomToken();
     const exchanged =
       decision.kind === 'rotate' &&
       (await this.repository.exchangeRefreshToken(hash, tokenHash(next), session!.id));
     if (!exchanged) {
       await this.endSession(session!.id, 'refresh token reused');
-      throw unauthorized(
+      throw new UnauthenticatedError(
         'This sign-in was used from somewhere else, so it was ended to be safe; please sign in again',
       );
     }
     const user = await this.repository.findUser(session!.userId);
-    return this.tokensFor(user!, session!.id, next);
+    return this.tokensFor(user!, session!.id, next, new Date(metadata.now));
   }
 
-  async signOut({ refreshToken, sessionId }: { refreshToken?: string; sessionId?: string }) {
+  async signOut({ refreshToken, sessionId }: Request<'signOut'>): Promise<Reply<'signOut'>> {
     const id =
       sessionId ??
       (refreshToken && (await this.repository.findRefreshToken(tokenHash(refreshToken)))?.sessionId);
@@ -110,17 +116,20 @@ export class AccountsService {
     return { signedOut: true as const };
   }
 
-  async authenticate(credentials: { accessToken: string } | { apiKey: string }): Promise<Principal> {
+  async authenticate(
+    credentials: Request<'authenticate'>,
+    metadata: CommandMetadata,
+  ): Promise<Reply<'authenticate'>> {
     if ('apiKey' in credentials) {
       const key = await this.repository.findActiveApiKey(tokenHash(credentials.apiKey));
-      if (!key) throw unauthorized('The API key is unknown or revoked');
+      if (!key) throw new UnauthenticatedError('The API key is unknown or revoked');
       return { kind: 'api-key', apiKeyId: key.id, role: 'engineer', repairPointId: key.repairPointId };
     }
     const claims = await this.tokens.read(credentials.accessToken);
-    if (!claims) throw unauthorized('The access token is invalid or has expired');
+    if (!claims) throw new UnauthenticatedError('The access token is invalid or has expired');
     const session = await this.repository.findSessionWithUser(claims.sessionId);
-    if (!session || !sessionActive(session, new Date().toISOString()) || session.userId !== claims.userId) {
-      throw unauthorized('The session has ended; please sign in');
+    if (!session || !sessionActive(session, metadata.now) || session.userId !== claims.userId) {
+      throw new UnauthenticatedError('The session has ended; please sign in');
     }
     // The role and repair point are read now, not from the token. Gateways remember this answer for a
     // while, so a future change of role or repair point must send a notice, as ending a session does.
@@ -133,34 +142,37 @@ export class AccountsService {
     };
   }
 
-  async listSessions({ userId, currentSessionId }: { userId: string; currentSessionId: string }) {
-    const active = await this.repository.listActiveSessions(userId, new Date());
-    return active.map((session): SessionSummary => ({
+  async listSessions(
+    { userId, currentSessionId }: Request<'listSessions'>,
+    metadata: CommandMetadata,
+  ): Promise<Reply<'listSessions'>> {
+    const active = await this.repository.listActiveSessions(userId, new Date(metadata.now));
+    return active.map((session) => ({
       ...session,
       current: session.id === currentSessionId,
     }));
   }
 
-  async sessionOwner({ sessionId }: { sessionId: string }): Promise<{ userId?: string }> {
+  async sessionOwner({ sessionId }: Request<'sessionOwner'>): Promise<Reply<'sessionOwner'>> {
     const session = await this.repository.findSession(sessionId);
     return session ? { userId: session.userId } : {};
   }
 
-  async me({ userId }: { userId: string }): Promise<User> {
+  async me({ userId }: Request<'me'>): Promise<Reply<'me'>> {
     const user = await this.repository.findUser(userId);
-    if (!user) throw new RpcError(apiError(404, 'The account no longer exists'));
+    if (!user) throw new NotFoundError('The account no longer exists');
     return publicUser(user);
   }
 
-  async createUser(request: CreateUserRequest): Promise<User> {
+  async createUser(request: CreateUserRequest): Promise<Reply<'createUser'>> {
     return publicUser(await this.insertUser(request));
   }
 
-  async listUsers(): Promise<User[]> {
+  async listUsers(): Promise<Reply<'listUsers'>> {
     return (await this.repository.listUsers()).map(publicUser);
   }
 
-  async createApiKey(request: CreateApiKeyRequest): Promise<ApiKey & { key: string }> {
+  async createApiKey(request: Request<'createApiKey'>): Promise<Reply<'createApiKey'>> {
     const key = randomToken('ask_');
     const stored = await this.repository.insertApiKey({
       id: randomUUID(),
@@ -171,13 +183,13 @@ export class AccountsService {
     return { ...stored, key };
   }
 
-  listApiKeys(): Promise<ApiKey[]> {
+  listApiKeys(): Promise<Reply<'listApiKeys'>> {
     return this.repository.listApiKeys();
   }
 
-  async revokeApiKey({ id }: { id: string }): Promise<ApiKey> {
+  async revokeApiKey({ id }: Request<'revokeApiKey'>): Promise<Reply<'revokeApiKey'>> {
     const key = await this.repository.revokeApiKey(id);
-    if (!key) throw new RpcError(apiError(404, `No API key ${id}`));
+    if (!key) throw new NotFoundError(`No API key ${id}`);
     await this.notify(identityNotices.apiKeyRevoked, {
       apiKeyId: id,
     } satisfies IdentityNotices['apiKeyRevoked']);
@@ -209,32 +221,34 @@ export class AccountsService {
       ...fields,
       passwordHash: await hashPassword(password),
     });
-    if (!inserted)
-      throw new RpcError(apiError(409, `An account with the email ${user.email} exists already`));
+    if (!inserted) throw new ConflictError(`An account with the email ${user.email} exists already`);
     return inserted;
   }
 
-  private async startSession(user: UserRecord, client: ClientInfo): Promise<SessionTokens> {
+  private async startSession(user: UserRecord, client: ClientInfo, now: Date): Promise<SessionTokens> {
     const sessionId = randomUUID();
     const refreshToken = randomToken();
     await this.repository.insertSession({
       id: sessionId,
       userId: user.id,
-      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
       clientAddress: client.address,
       userAgent: client.userAgent,
       refreshTokenHash: tokenHash(refreshToken),
     });
-    return this.tokensFor(user, sessionId, refreshToken);
+    return this.tokensFor(user, sessionId, refreshToken, now);
   }
 
-  private async tokensFor(user: UserRecord, sessionId: string, refreshToken: string): Promise<SessionTokens> {
-    const accessToken = await this.tokens.sign({
-      userId: user.id,
-      role: user.role,
-      repairPointId: user.repairPointId,
-      sessionId,
-    });
+  private async tokensFor(
+    user: UserRecord,
+    sessionId: string,
+    refreshToken: string,
+    now: Date,
+  ): Promise<SessionTokens> {
+    const accessToken = await this.tokens.sign(
+      { userId: user.id, role: user.role, repairPointId: user.repairPointId, sessionId },
+      now,
+    );
     return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshToken, user: publicUser(user) };
   }
 }

@@ -1,89 +1,77 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  createApiKeyRequestSchema,
-  createUserRequestSchema,
-  idParamSchema,
-  identitySubjects,
-  registerRequestSchema,
-  signInRequestSchema,
-} from '@aftersales/contracts/identity';
-import { parsePayload } from '@aftersales/shared-messaging';
-import { z } from 'zod';
+import type { CommandMetadata, ParsedRequestOf } from '@aftersales/contracts/common';
+import { identityMessages as messages } from '@aftersales/contracts/identity';
+import { Answers } from '@aftersales/shared-messaging';
 import { AccountsService } from './accounts.service.js';
 
-const client = z.object({ address: z.string().min(1), userAgent: z.string().optional() });
-const token = z.string().min(1).max(2_000);
+type Request<K extends keyof typeof messages> = ParsedRequestOf<(typeof messages)[K]>;
 
 @Controller()
 export class IdentityMsController {
   constructor(private readonly accounts: AccountsService) {}
 
-  @MessagePattern(identitySubjects.register)
-  register(@Payload() payload: unknown) {
-    return this.accounts.register(parsePayload(registerRequestSchema.extend({ client }), payload));
+  @Answers(messages.register)
+  register(request: Request<'register'>, metadata: CommandMetadata) {
+    return this.accounts.register(request, metadata);
   }
 
-  @MessagePattern(identitySubjects.signIn)
-  signIn(@Payload() payload: unknown) {
-    return this.accounts.signIn(parsePayload(signInRequestSchema.extend({ client }), payload));
+  @Answers(messages.signIn)
+  signIn(request: Request<'signIn'>, metadata: CommandMetadata) {
+    return this.accounts.signIn(request, metadata);
   }
 
-  @MessagePattern(identitySubjects.refresh)
-  refresh(@Payload() payload: unknown) {
-    return this.accounts.refresh(parsePayload(z.object({ refreshToken: token }), payload));
+  @Answers(messages.refresh)
+  refresh(request: Request<'refresh'>, metadata: CommandMetadata) {
+    return this.accounts.refresh(request, metadata);
   }
 
-  @MessagePattern(identitySubjects.signOut)
-  signOut(@Payload() payload: unknown) {
-    const request = z.object({ refreshToken: token.optional(), sessionId: z.uuid().optional() });
-    return this.accounts.signOut(parsePayload(request, payload));
+  @Answers(messages.signOut)
+  signOut(request: Request<'signOut'>) {
+    return this.accounts.signOut(request);
   }
 
-  @MessagePattern(identitySubjects.authenticate)
-  authenticate(@Payload() payload: unknown) {
-    const credentials = z.union([z.object({ accessToken: token }), z.object({ apiKey: token })]);
-    return this.accounts.authenticate(parsePayload(credentials, payload));
+  @Answers(messages.authenticate)
+  authenticate(request: Request<'authenticate'>, metadata: CommandMetadata) {
+    return this.accounts.authenticate(request, metadata);
   }
 
-  @MessagePattern(identitySubjects.me)
-  me(@Payload() payload: unknown) {
-    return this.accounts.me(parsePayload(z.object({ userId: z.uuid() }), payload));
+  @Answers(messages.me)
+  me(request: Request<'me'>) {
+    return this.accounts.me(request);
   }
 
-  @MessagePattern(identitySubjects.listSessions)
-  listSessions(@Payload() payload: unknown) {
-    const request = z.object({ userId: z.uuid(), currentSessionId: z.uuid() });
-    return this.accounts.listSessions(parsePayload(request, payload));
+  @Answers(messages.listSessions)
+  listSessions(request: Request<'listSessions'>, metadata: CommandMetadata) {
+    return this.accounts.listSessions(request, metadata);
   }
 
-  @MessagePattern(identitySubjects.sessionOwner)
-  sessionOwner(@Payload() payload: unknown) {
-    return this.accounts.sessionOwner(parsePayload(z.object({ sessionId: z.uuid() }), payload));
+  @Answers(messages.sessionOwner)
+  sessionOwner(request: Request<'sessionOwner'>) {
+    return this.accounts.sessionOwner(request);
   }
 
-  @MessagePattern(identitySubjects.createUser)
-  createUser(@Payload() payload: unknown) {
-    return this.accounts.createUser(parsePayload(createUserRequestSchema, payload));
+  @Answers(messages.createUser)
+  createUser(request: Request<'createUser'>) {
+    return this.accounts.createUser(request);
   }
 
-  @MessagePattern(identitySubjects.listUsers)
+  @Answers(messages.listUsers)
   listUsers() {
     return this.accounts.listUsers();
   }
 
-  @MessagePattern(identitySubjects.createApiKey)
-  createApiKey(@Payload() payload: unknown) {
-    return this.accounts.createApiKey(parsePayload(createApiKeyRequestSchema, payload));
+  @Answers(messages.createApiKey)
+  createApiKey(request: Request<'createApiKey'>) {
+    return this.accounts.createApiKey(request);
   }
 
-  @MessagePattern(identitySubjects.listApiKeys)
+  @Answers(messages.listApiKeys)
   listApiKeys() {
     return this.accounts.listApiKeys();
   }
 
-  @MessagePattern(identitySubjects.revokeApiKey)
-  revokeApiKey(@Payload() payload: unknown) {
-    return this.accounts.revokeApiKey(parsePayload(idParamSchema, payload));
+  @Answers(messages.revokeApiKey)
+  revokeApiKey(request: Request<'revokeApiKey'>) {
+    return this.accounts.revokeApiKey(request);
   }
 }

@@ -1,82 +1,192 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Decider } from '@aftersales/shared-decider';
-import type { DatabaseConnection } from '@aftersales/shared-persistence';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import {
+  ConcurrencyError,
+  ConflictError,
+  type CommandMetadata,
+  toApiError,
+} from '@aftersales/contracts/common';
+import type { Command, Decider } from '@aftersales/shared-decider';
+import { type DatabaseConnection, rowsOf } from '@aftersales/shared-persistence';
 import { backends, TEST_SCHEMA } from '../test/fixtures.js';
+import { readSummaries } from '../test/stream-summary.projection.js';
 import { CommandHandler } from './command-handler.js';
-import { ConcurrencyError, DuplicateEventError } from './envelope.js';
 import { EventStore } from './event-store.js';
+import type { Projection } from './projection.js';
 
 type Event = { type: 'TicketOpened'; data: { by: string } } | { type: 'NoteAdded'; data: { text: string } };
-type Command = { type: 'AddNote'; text: string };
+type AddNote = Command<'AddNote', { text: string }>;
 type State = { notes: string[] };
 
 /** A toy decider: the first note opens the ticket. */
-const ticket: Decider<Command, Event, State> = {
+const ticket: Decider<AddNote, Event, State> = {
   initialState: { notes: [] },
   decide: (command, state) => [
-    ...(state.notes.length === 0 ? [{ type: 'TicketOpened' as const, data: { by: 'customer' } }] : []),
-    { type: 'NoteAdded', data: { text: command.text } },
+    ...(state.notes.length === 0
+      ? [{ type: 'TicketOpened' as const, data: { by: command.metadata.actor } }]
+      : []),
+    { type: 'NoteAdded', data: { text: command.data.text } },
   ],
   evolve: (state, event) =>
     event.type === 'NoteAdded' ? { notes: [...state.notes, event.data.text] } : state,
 };
 
-const metadata = {
-  correlationId: 'c',
-  causationId: 'c',
-  actor: 'user:test',
-  timestamp: '2026-11-25T08:00:00.000Z',
+function addNote(text: string, commandId: string = randomUUID()): AddNote {
+  const metadata: CommandMetadata = {
+    actor: 'user:customer-1',
+    commandId,
+    correlationId: commandId,
+    causationId: commandId,
+    now: '2026-11-28T08:00:00.000Z',
+  };
+  return { type: 'AddNote', data: { text }, metadata };
+}
+
+/** The stream-summary read model of the fixtures, kept inline; it refuses a note that says "refuse". */
+const inlineSummaries: Projection = {
+  name: 'inline_summaries',
+  canHandle: ['TicketOpened', 'NoteAdded'],
+  async evolve(event, tx) {
+    if ((event.data as { text?: string }).text === 'refuse') throw new Error('the read model refused');
+    await tx.execute(sql`
+      insert into es_test.stream_summaries (stream_id, event_count, last_type)
+      values (${event.streamId}, 1, ${event.type})
+      on conflict (stream_id) do update
+        set event_count = es_test.stream_summaries.event_count + 1, last_type = excluded.last_type`);
+  },
+  async reset(tx) {
+    await tx.execute(sql`delete from es_test.stream_summaries`);
+  },
 };
 
 describe.each(backends)('command handler on %s', (_, open) => {
   let connection: DatabaseConnection;
   let store: EventStore;
+  let handler: CommandHandler<AddNote, Event, State>;
 
   beforeAll(async () => {
     connection = await open();
     store = new EventStore(connection.db, TEST_SCHEMA);
+    handler = new CommandHandler(store, ticket);
   });
 
   afterAll(() => connection.close());
 
-  it('loads, decides and appends, returning the new state and version', async () => {
-    const handler = new CommandHandler(store, ticket);
-    await handler.handle('ticket-1', { type: 'AddNote', text: 'fan noise' }, { metadata });
-    const result = await handler.handle('ticket-1', { type: 'AddNote', text: 'photo sent' }, { metadata });
+  const types = async (streamId: string) => (await store.readStream(streamId)).map((e) => e.type);
+
+  it('loads, decides and appends, returning the new state and version, with the metadata on each event', async () => {
+    await handler.handle('ticket-1', addNote('fan noise'));
+    const result = await handler.handle('ticket-1', addNote('photo sent', 'command-1b'));
     expect(result).toEqual({
       events: [{ type: 'NoteAdded', data: { text: 'photo sent' } }],
       state: { notes: ['fan noise', 'photo sent'] },
       version: 3,
+      replayed: false,
+    });
+    const [, , added] = await store.readStream('ticket-1');
+    expect(added!.metadata).toEqual({
+      commandId: 'command-1b',
+      correlationId: 'command-1b',
+      causationId: 'command-1b',
+      actor: 'user:customer-1',
+      timestamp: '2026-11-28T08:00:00.000Z',
     });
   });
 
-  it('decides again on the new state when another writer appended first', async () => {
-    const handler = new CommandHandler(store, ticket);
-    const results = await Promise.all(
-      ['a', 'b', 'c'].map((text) => handler.handle('ticket-2', { type: 'AddNote', text }, { metadata })),
-    );
-    const stored = await store.readStream('ticket-2');
-    expect(stored.map((e) => e.type)).toEqual(['TicketOpened', 'NoteAdded', 'NoteAdded', 'NoteAdded']);
-    expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4]);
+  it('refuses with 412 and the current version when the caller read an older version (If-Match)', async () => {
+    await handler.handle('ticket-2', addNote('a'));
+    await handler.handle('ticket-2', addNote('b'));
+    const stale = handler.handle('ticket-2', addNote('c'), { expectedVersion: 2 });
+    await expect(stale).rejects.toThrow(ConcurrencyError);
+    const error = (await stale.catch((e: unknown) => e)) as ConcurrencyError;
+    expect(toApiError(error)).toMatchObject({ statusCode: 412, details: { currentVersion: 3 } });
+    expect(await types('ticket-2')).toEqual(['TicketOpened', 'NoteAdded', 'NoteAdded']);
+    await expect(handler.handle('ticket-2', addNote('c'), { expectedVersion: 3 })).resolves.toMatchObject({
+      version: 4,
+    });
   });
 
-  it('gives the conflict to the caller once its attempts are used up', async () => {
-    const handler = new CommandHandler(store, ticket, 1);
-    const outcomes = await Promise.allSettled(
-      ['a', 'b'].map((text) => handler.handle('ticket-3', { type: 'AddNote', text }, { metadata })),
-    );
-    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const rejected = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
-    expect(rejected.reason).toBeInstanceOf(ConcurrencyError);
+  /** A store on which another writer appends right after the handler's first read: the race, every time. */
+  function racedStore(): EventStore {
+    let raced = false;
+    const racing = new EventStore(connection.db, TEST_SCHEMA);
+    const readStream = racing.readStream.bind(racing);
+    racing.readStream = (async (streamId: string) => {
+      const history = await readStream(streamId);
+      if (!raced) {
+        raced = true;
+        await handler.handle(streamId, addNote('from the other writer'));
+      }
+      return history;
+    }) as EventStore['readStream'];
+    return racing;
+  }
+
+  it('does not decide again when another writer appended first: the caller gets a 409 and nothing is appended', async () => {
+    await handler.handle('ticket-3', addNote('first'));
+    const raced = new CommandHandler(racedStore(), ticket);
+    const refused = await raced.handle('ticket-3', addNote('late')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConcurrencyError);
+    expect(toApiError(refused as ConcurrencyError)).toMatchObject({
+      statusCode: 409,
+      details: { currentVersion: 3 },
+    });
+    expect((await store.readStream('ticket-3')).map((e) => e.data)).toEqual([
+      { by: 'user:customer-1' },
+      { text: 'first' },
+      { text: 'from the other writer' },
+    ]);
   });
 
-  it('recognises a retried command by its derived event ids', async () => {
-    const handler = new CommandHandler(store, ticket);
-    const context = { metadata, eventIds: (i: number) => `00000000-0000-4000-8000-00000000000${i}` };
-    await handler.handle('ticket-4', { type: 'AddNote', text: 'x' }, context);
-    await expect(handler.handle('ticket-5', { type: 'AddNote', text: 'x' }, context)).rejects.toBeInstanceOf(
-      DuplicateEventError,
+  it('decides again on the newer state when the command says it may', async () => {
+    await handler.handle('ticket-4', addNote('first'));
+    const raced = new CommandHandler(racedStore(), ticket);
+    const result = await raced.handle('ticket-4', addNote('late'), { retryOnConflict: true });
+    expect(result.state).toEqual({ notes: ['first', 'from the other writer', 'late'] });
+    expect(result.version).toBe(4);
+  });
+
+  it('answers a retried command with its first result and appends nothing', async () => {
+    const first = await handler.handle('ticket-5', addNote('fan noise', 'command-5'));
+    await handler.handle('ticket-5', addNote('later note'));
+    const retried = await handler.handle('ticket-5', addNote('fan noise', 'command-5'));
+    expect(retried).toEqual({ ...first, replayed: true });
+    expect(await types('ticket-5')).toEqual(['TicketOpened', 'NoteAdded', 'NoteAdded']);
+  });
+
+  it('appends a command sent twice at once only once, and both callers get its result', async () => {
+    const [a, b] = await Promise.all([
+      handler.handle('ticket-6', addNote('x', 'command-6')),
+      handler.handle('ticket-6', addNote('x', 'command-6')),
+    ]);
+    expect(a!.events).toEqual(b!.events);
+    expect(a!.version).toBe(2);
+    expect(b!.version).toBe(2);
+    expect(await types('ticket-6')).toEqual(['TicketOpened', 'NoteAdded']);
+  });
+
+  it('refuses a command id already used for another object, and appends nothing there', async () => {
+    await handler.handle('ticket-7', addNote('x', 'command-7'));
+    await expect(handler.handle('ticket-8', addNote('x', 'command-7'))).rejects.toThrow(ConflictError);
+    expect(await types('ticket-8')).toEqual([]);
+  });
+
+  it('keeps inline read models in the append transaction: both or neither', async () => {
+    const inline = new CommandHandler(store, ticket, [inlineSummaries]);
+    await inline.handle('ticket-9', addNote('fan noise'));
+    expect(await readSummaries(connection.db)).toContainEqual({
+      stream_id: 'ticket-9',
+      event_count: 2,
+      last_type: 'NoteAdded',
+    });
+    await expect(inline.handle('ticket-9', addNote('refuse'))).rejects.toThrow('the read model refused');
+    expect(await types('ticket-9')).toEqual(['TicketOpened', 'NoteAdded']);
+    const outbox = rowsOf<{ n: number }>(
+      await connection.db.execute(sql`
+        select count(*)::int as n from es_test.outbox o join es_test.events e using (position)
+        where e.stream_id = 'ticket-9'`),
     );
-    expect(await store.readStream('ticket-5')).toEqual([]);
+    expect(outbox[0]!.n).toBe(2);
   });
 });

@@ -2,11 +2,13 @@ import type { DomainEvent } from '@aftersales/shared-decider';
 
 /** Who caused an event and why: the command's correlation, the message it answers, the actor, the time. */
 export interface EventMetadata {
+  /** The command that decided the event; a retry of it is recognised by this id. */
+  commandId?: string;
   correlationId: string;
   causationId: string;
   /** `user:<id>`, `api-key:<id>` or `service:<name>`. */
   actor: string;
-  /** ISO 8601 instant. */
+  /** ISO 8601 instant: the command's `now`. */
   timestamp: string;
 }
 
@@ -37,18 +39,6 @@ export interface RecordedEvent<E extends DomainEvent = DomainEvent> extends NewE
 
 /** `no_stream`: the stream must not exist; a number: the version the caller decided on; `any`: no check. */
 export type ExpectedVersion = 'no_stream' | 'any' | number;
-
-export class ConcurrencyError extends Error {
-  override name = 'ConcurrencyError';
-
-  constructor(
-    readonly streamId: string,
-    readonly expected: ExpectedVersion,
-    readonly actual: number,
-  ) {
-    super(`Stream ${streamId} is at version ${actual}, not ${expected}: it changed in the meantime`);
-  }
-}
 
 /** The append carried an event id that is already stored: the same command was handled before. */
 export class DuplicateEventError extends Error {

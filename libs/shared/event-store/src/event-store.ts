@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { ConcurrencyError } from '@aftersales/contracts/common';
 import type { DomainEvent } from '@aftersales/shared-decider';
 import { type Database, executePrepared, rowsOf } from '@aftersales/shared-persistence';
 import {
-  ConcurrencyError,
   DuplicateEventError,
   type ExpectedVersion,
   type GlobalPosition,
@@ -44,6 +44,8 @@ function uniqueViolation(error: unknown): string | undefined {
 export interface AppendResult {
   /** The stream's version after the append: the expected version of the next one. */
   nextVersion: number;
+  /** The appended events as stored, for projections kept in the same transaction. */
+  recorded: RecordedEvent[];
 }
 
 /**
@@ -84,7 +86,7 @@ export class EventStore {
     const variant =
       expected === 'no_stream' || expected === 0 ? 'new' : expected === 'any' ? 'any' : 'expected';
     try {
-      const rows = await executePrepared<{ version: number }>(
+      const rows = await executePrepared<{ version: number; position: string; transaction_id: string }>(
         this.db,
         `aftersales_append_${this.schemaName}_${variant}`,
         sql`
@@ -94,18 +96,30 @@ export class EventStore {
             select ${streamId}, stream.base + e.ordinality, (e.value->>'eventId')::uuid, e.value->>'type',
                    e.value->'data', e.value->'metadata'
             from stream, jsonb_array_elements(${batch}::jsonb) with ordinality as e(value, ordinality)
-            returning position, version
+            returning position, version, transaction_id
           ),
           outboxed as (insert into ${s}.outbox (position) select position from appended)
-          select max(version)::int as version from appended`,
+          select version, position::text, transaction_id::text from appended order by version`,
       );
-      const version = rows[0]?.version;
-      if (version == null) throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
-      return { nextVersion: version };
+      if (rows.length === 0) {
+        throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
+      }
+      const recorded = rows.map((row, i) => ({
+        ...events[i]!,
+        streamId,
+        version: row.version,
+        globalPosition: { transactionId: row.transaction_id, position: row.position },
+      }));
+      return { nextVersion: rows.at(-1)!.version, recorded };
     } catch (error) {
       if (uniqueViolation(error) === 'events_event_id_unique') throw new DuplicateEventError(streamId);
       throw error;
     }
+  }
+
+  /** Runs `work` in one transaction, with a store whose appends belong to it. */
+  transaction<T>(work: (store: EventStore, tx: Database) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => work(new EventStore(tx, this.schemaName), tx));
   }
 
   /** 0 for a stream that does not exist. */
@@ -140,7 +154,8 @@ export class EventStore {
         from ${this.schema}.events
         where (transaction_id, position) > (${after.transactionId}::xid8, ${after.position}::bigint)
           and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        order by transaction_id, position
+        -- Qualified: the bare names would sort by the selected text columns, where '10' < '9'.
+        order by events.transaction_id, events.position
         limit ${limit}`),
     );
     return rows.map((row) => toRecorded(row));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { setTimeout } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { type Database, type DatabaseConnection, rowsOf } from '@aftersales/shared-persistence';
+import { type Database, type DatabaseConnection, openPostgres, rowsOf } from '@aftersales/shared-persistence';
+import { createTestDatabase, waitForSnapshotHorizon } from '@aftersales/shared-testing';
 import { event, openMigratedPostgres, TEST_SCHEMA } from '../test/fixtures.js';
 import { type GlobalPosition, type RecordedEvent, START } from './envelope.js';
 import { EventStore } from './event-store.js';
@@ -31,21 +31,14 @@ describe('global order under concurrent writers (PostgreSQL)', () => {
 
   afterAll(() => connection.close());
 
-  /**
-   * Reads until `count` events are visible. Transactions of other tests, in other databases of the same
-   * server, hold the snapshot's xmin back for a moment: committed events become visible once they end.
-   */
-  async function readVisible(after: GlobalPosition, count: number): Promise<RecordedEvent[]> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const read = await store.readAll(after, 100_000);
-      if (read.length >= count || Date.now() > deadline) return read;
-      await setTimeout(10);
-    }
+  /** Everything committed so far, once the transactions of other tests on the server no longer hide it. */
+  async function readCommitted(after: GlobalPosition): Promise<RecordedEvent[]> {
+    await waitForSnapshotHorizon(connection.db);
+    return store.readAll(after, 100_000);
   }
 
   async function head(): Promise<GlobalPosition> {
-    return (await store.readAll(START, 100_000)).at(-1)?.globalPosition ?? START;
+    return (await readCommitted(START)).at(-1)?.globalPosition ?? START;
   }
 
   async function naivelyVisibleAfter(position: string): Promise<string[]> {
@@ -67,7 +60,7 @@ describe('global order under concurrent writers (PostgreSQL)', () => {
     expect(await store.readAll(checkpoint)).toEqual([]);
 
     await slow.commit();
-    expect((await readVisible(checkpoint, 2)).map((e) => e.streamId)).toEqual(['slow-1', 'fast-1']);
+    expect((await readCommitted(checkpoint)).map((e) => e.streamId)).toEqual(['slow-1', 'fast-1']);
   });
 
   it('reads a transaction that began first, but appended last, before the later ones', async () => {
@@ -80,24 +73,44 @@ describe('global order under concurrent writers (PostgreSQL)', () => {
 
     await new EventStore(tx, TEST_SCHEMA).append('slow-2', [event('Opened')], 'no_stream');
     await slow.commit();
-    const read = await readVisible(checkpoint, 2);
+    const read = await readCommitted(checkpoint);
     expect(read.map((e) => e.streamId)).toEqual(['slow-2', 'fast-2']);
     expect(BigInt(read[0]!.globalPosition.position)).toBeGreaterThan(
       BigInt(read[1]!.globalPosition.position),
     );
   });
 
+  it('is held back by a transaction open in any database of the server, until it ends', async () => {
+    const elsewhere = await openPostgres(await createTestDatabase('elsewhere'));
+    try {
+      const checkpoint = await head();
+      const long = openTransaction(elsewhere.db);
+      await (await long.started).execute(sql`select pg_current_xact_id()`);
+      await store.append('held-1', [event('Opened')], 'no_stream');
+      let passed = false;
+      const horizon = waitForSnapshotHorizon(connection.db).then(() => (passed = true));
+      expect(await store.readAll(checkpoint)).toEqual([]);
+      expect(passed).toBe(false);
+      await long.commit();
+      await horizon;
+      expect((await store.readAll(checkpoint)).map((e) => e.streamId)).toEqual(['held-1']);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('loses nothing when many writers append at once and a reader follows along', async () => {
     const seen: string[] = [];
     let position = await head();
-    let writing = true;
-    const deadline = Date.now() + 20_000;
-    const reader = (async () => {
-      while ((writing || seen.length < 200) && Date.now() < deadline) {
-        const batch = (await store.readAll(position, 50)).filter((e) => e.streamId.startsWith('w'));
-        for (const e of batch) seen.push(e.streamId);
-        position = batch.at(-1)?.globalPosition ?? position;
+    const follow = async () => {
+      for (let batch; (batch = await store.readAll(position, 50)).length > 0;) {
+        seen.push(...batch.map((e) => e.streamId));
+        position = batch.at(-1)!.globalPosition;
       }
+    };
+    let writing = true;
+    const reader = (async () => {
+      while (writing) await follow();
     })();
     const writers = Array.from({ length: 8 }, (_, w) =>
       (async () => {
@@ -107,6 +120,8 @@ describe('global order under concurrent writers (PostgreSQL)', () => {
     await Promise.all(writers);
     writing = false;
     await reader;
+    await waitForSnapshotHorizon(connection.db);
+    await follow();
     expect(seen.filter((s, i) => seen.indexOf(s) !== i)).toEqual([]);
     expect(seen).toHaveLength(200);
   });

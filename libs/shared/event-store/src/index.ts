@@ -1,5 +1,7 @@
 export * from './command-handler.js';
+export * from './consumer.js';
 export * from './envelope.js';
+export * from './event-sourced-service.module.js';
 export * from './event-store.js';
 export * from './outbox-relay.js';
 export * from './process-once.js';

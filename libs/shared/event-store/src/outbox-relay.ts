@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
+import { type EventBus, eventSubject } from '@aftersales/shared-messaging';
 import { type Database, rowsOf } from '@aftersales/shared-persistence';
-import type { GlobalPosition, RecordedEvent } from './envelope.js';
 import { toRecorded, type EventRow } from './event-store.js';
-
-/** Hands one event to the bus and resolves once the bus has stored it. */
-export type PublishEvent = (event: RecordedEvent) => Promise<void>;
+import { Wakeup } from './wakeup.js';
 
 export interface OutboxRelayOptions {
   batchSize?: number;
@@ -14,29 +11,53 @@ export interface OutboxRelayOptions {
   idleMs?: number;
   /** Longest pause after a failed publish; pauses double from 100 ms up to it. */
   maxBackoffMs?: number;
-  /** How long a relay holds the lease; longer than one publish may take to time out. */
+  /** How long a relay holds the lease; more than twice what one publish may take to time out. */
   leaseMs?: number;
   onError?: (error: unknown) => void;
 }
 
+/** The stream ends before events the bus had acknowledged: it lost them, and they go out again. */
+export class StreamLossError extends Error {
+  override name = 'StreamLossError';
+
+  constructor(
+    readonly service: string,
+    readonly lastSequence: number,
+    readonly lost: number,
+  ) {
+    super(
+      `The ${service} stream ends at ${lastSequence} but had acknowledged ${lost} events after it; ` +
+        `publishing them again. Durable consumers whose ack floor passed ${lastSequence} skip them ` +
+        `until the stream grows past their floor: reset them to ${lastSequence + 1}.`,
+    );
+  }
+}
+
 /**
- * Publishes every appended event, in position order, from the outbox to the bus, and marks what the bus
- * acknowledged. Replicas of a service share the work through a lease: one relay publishes at a time, so
- * the events of a stream leave in their order. A publish that fails stops the batch; the relay backs off
- * and starts again from the first unmarked event, so nothing is skipped, and the bus drops what it has
- * already stored by event id.
+ * Publishes every appended event, in position order, from the outbox to the service's stream, and
+ * records where the stream stored each. Replicas share the work through a lease: one relay publishes
+ * at a time, so the events of a stream leave in their order.
+ *
+ * Each batch starts from the stream's last sequence. Events recorded beyond it were lost by the bus
+ * (JetStream acknowledges before its store is synced to disk), so they go back on the outbox and out
+ * again, in position order, before anything newer. Every publish expects the stream to end where the
+ * previous one left it: a relay that lost its lease, or a stream that lost messages meanwhile, gets a
+ * refusal instead of a message out of order, and the next batch starts again from the stream's end.
  */
 export class OutboxRelay {
   private readonly holder = randomUUID();
   private readonly schema;
+  private readonly wakeup = new Wakeup();
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  /** When the last lease renewal was sent, by this process's monotonic clock. */
+  private renewedAt = -Infinity;
 
   constructor(
     private readonly db: Database,
     schema: string,
-    private readonly publish: PublishEvent,
+    private readonly bus: EventBus,
+    private readonly service: string,
     private readonly options: OutboxRelayOptions = {},
   ) {
     this.schema = sql.identifier(schema);
@@ -48,25 +69,55 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /** Lets a batch in flight finish and record what it published, then resolves. */
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.wakeup.notify();
     await this.loop;
   }
 
   /** Lets a waiting relay publish at once, e.g. right after an append in this process. */
   notify(): void {
-    this.wake?.();
+    this.wakeup.notify();
   }
 
   /**
    * Publishes what is pending, up to one batch, if this relay holds the lease. Returns how many events
-   * the bus acknowledged; throws the publish error after marking the ones before it.
+   * the bus acknowledged; throws the publish error after recording the ones before it.
    */
   async publishPending(): Promise<number> {
-    if (!(await this.holdLease())) return 0;
+    if (!(await this.renewLease())) return 0;
+    const lastSequence = await this.bus.lastSequence(this.service);
+    await this.takeBackLost(lastSequence);
+    const rows = await this.pending();
+    const positions: string[] = [];
+    const sequences: number[] = [];
+    let expectedLastSequence = lastSequence;
+    let failure: unknown;
+    for (const row of rows) {
+      try {
+        if (!(await this.holdsLease())) break;
+        const event = toRecorded(row);
+        const ack = await this.bus.publish(
+          { subject: eventSubject(this.service, event.type), id: event.eventId, data: event },
+          { expectedLastSequence },
+        );
+        if (!ack.duplicate) expectedLastSequence = ack.sequence;
+        positions.push(row.position);
+        sequences.push(ack.sequence);
+      } catch (error) {
+        failure = error;
+        break;
+      }
+    }
+    await this.record(positions, sequences);
+    if (failure !== undefined) throw failure;
+    return positions.length;
+  }
+
+  private async pending(): Promise<EventRow[]> {
     const s = this.schema;
-    const rows = rowsOf<EventRow>(
+    return rowsOf<EventRow>(
       await this.db.execute(sql`
         select e.position::text, e.transaction_id::text, e.stream_id, e.version, e.event_id::text, e.type,
                e.data, e.metadata
@@ -75,44 +126,59 @@ export class OutboxRelay {
         order by o.position
         limit ${this.options.batchSize ?? 100}`),
     );
-    const published: string[] = [];
-    let failure: unknown;
-    for (const row of rows) {
-      try {
-        await this.publish(toRecorded(row));
-        published.push(row.position);
-      } catch (error) {
-        failure = error;
-        break;
-      }
-    }
-    if (published.length > 0) {
-      await this.db.execute(sql`
-        update ${s}.outbox set published_at = now()
-        where position = any(${`{${published.join(',')}}`}::bigint[])`);
-    }
-    if (failure !== undefined) throw failure;
-    return published.length;
   }
 
-  /** Puts every event from `from` on the outbox again, e.g. to refill a bus that lost its stream. */
-  async republishFrom(from: GlobalPosition): Promise<number> {
+  private async takeBackLost(lastSequence: number): Promise<void> {
     const s = this.schema;
-    const rows = rowsOf<{ position: string }>(
+    const [taken] = rowsOf<{ lost: number }>(
       await this.db.execute(sql`
-        insert into ${s}.outbox (position)
-        select position from ${s}.events
-        where (transaction_id, position) >= (${from.transactionId}::xid8, ${from.position}::bigint)
-        on conflict (position) do update set published_at = null
-        returning position`),
+        with lost as (
+          update ${s}.outbox set published_at = null, stream_sequence = null
+          where stream_sequence > ${lastSequence}
+          returning 1)
+        select count(*)::int as lost from lost`),
     );
-    this.notify();
-    return rows.length;
+    if (taken!.lost > 0) {
+      this.options.onError?.(new StreamLossError(this.service, lastSequence, taken!.lost));
+    }
   }
 
-  private async holdLease(): Promise<boolean> {
+  /**
+   * Marks the published rows only while this relay still holds the lease, under the lease row's lock:
+   * a relay that lost it cannot record a sequence behind the back of the new holder's loss check, which
+   * would then miss that the stream no longer holds it. Its events are simply published again.
+   */
+  private async record(positions: string[], sequences: number[]): Promise<void> {
+    if (positions.length === 0) return;
+    const s = this.schema;
+    await this.db.execute(sql`
+      with lease as (
+        select 1 from ${s}.outbox_relay where id = 1 and holder = ${this.holder} for update),
+      acknowledged as (
+        select unnest(${`{${positions.join(',')}}`}::bigint[]) as position,
+               unnest(${`{${sequences.join(',')}}`}::bigint[]) as stream_sequence)
+      update ${s}.outbox o set published_at = now(), stream_sequence = a.stream_sequence
+      from acknowledged a
+      where o.position = a.position and exists (select 1 from lease)`);
+  }
+
+  /**
+   * Renews the lease when half of it has passed since the last renewal, so the lease covers the whole
+   * batch and a relay that lost it stops before its next publish. Renewing rather than holding a lock
+   * for the batch: a lock needs a transaction open for as long as the publishes take, which on PGlite's
+   * single connection would hold back every append; and what a stale publish could still do, the bus
+   * refuses through the expected last sequence.
+   */
+  private async holdsLease(): Promise<boolean> {
+    const leaseMs = this.options.leaseMs ?? 15_000;
+    if (performance.now() - this.renewedAt < leaseMs / 2) return true;
+    return this.renewLease();
+  }
+
+  private async renewLease(): Promise<boolean> {
     const s = this.schema;
     const leaseMs = this.options.leaseMs ?? 15_000;
+    const sentAt = performance.now();
     const rows = rowsOf<{ holder: string }>(
       await this.db.execute(sql`
         insert into ${s}.outbox_relay as lease (id, holder, lease_until)
@@ -121,7 +187,9 @@ export class OutboxRelay {
         where lease.holder = excluded.holder or lease.lease_until < now()
         returning holder`),
     );
-    return rows.length === 1;
+    const held = rows.length === 1;
+    this.renewedAt = held ? sentAt : -Infinity;
+    return held;
   }
 
   private async run(): Promise<void> {
@@ -134,18 +202,11 @@ export class OutboxRelay {
         backoffMs = 100;
       } catch (error) {
         this.options.onError?.(error);
-        await this.pause(backoffMs);
+        await this.wakeup.pause(backoffMs);
         backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
         continue;
       }
-      if (published < (this.options.batchSize ?? 100)) await this.pause(this.options.idleMs ?? 200);
+      if (published < (this.options.batchSize ?? 100)) await this.wakeup.pause(this.options.idleMs ?? 200);
     }
-  }
-
-  private async pause(ms: number): Promise<void> {
-    const controller = new AbortController();
-    this.wake = () => controller.abort();
-    await sleep(ms, undefined, { signal: controller.signal }).catch(() => undefined);
-    this.wake = undefined;
   }
 }

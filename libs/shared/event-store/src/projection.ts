@@ -2,63 +2,88 @@ import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '@aftersales/shared-persistence';
 import { type GlobalPosition, type RecordedEvent, START } from './envelope.js';
 import { EventStore } from './event-store.js';
+import { Wakeup } from './wakeup.js';
 
 /** A read model kept from a service's events. */
 export interface Projection {
   name: string;
-  /** Applies one event to the read-model tables, inside the runner's transaction. */
-  apply(event: RecordedEvent, tx: Database): Promise<void>;
-  /** Empties the read-model tables, for a rebuild. */
+  /** The event types it applies; other events pass by (the checkpoint still moves past them). */
+  canHandle: readonly string[];
+  /** Applies one event to the read model, inside the runner's transaction. */
+  evolve(event: RecordedEvent, tx: Database): Promise<void>;
+  /** Empties the read model, for a rebuild. */
   reset(tx: Database): Promise<void>;
 }
 
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** How long a started runner waits for a `notify` before it looks for new events anyway. */
+  idleMs?: number;
+  /** Longest pause after a failed batch; pauses double from 100 ms up to it. */
+  maxBackoffMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
 /**
- * Runs projections over the event store. Each batch of events and the projection's checkpoint commit in
- * one transaction, so an event changes the read model exactly once even across crashes.
+ * Runs projections over the event store. A batch is one transaction under a lock of its projection:
+ * it reads the checkpoint, the events after it, applies them and moves the checkpoint, so runners in
+ * several replicas apply each event exactly once, and a crash leaves the read model and its checkpoint
+ * as they were.
  */
 export class ProjectionRunner {
   private readonly schema;
+  private readonly wakeups = new Set<Wakeup>();
+  private running = false;
+  private loops: Promise<void>[] = [];
 
   constructor(
     private readonly db: Database,
-    private readonly store: EventStore,
-    schemaName: string,
-    private readonly batchSize = 500,
+    private readonly schemaName: string,
+    private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.schema = sql.identifier(schemaName);
   }
 
-  async checkpoint(projection: Projection): Promise<GlobalPosition> {
+  /** Keeps each projection caught up until `stop`: on `notify`, and every `idleMs` in any case. */
+  start(projections: readonly Projection[]): void {
+    if (this.running) return;
+    this.running = true;
+    this.loops = projections.map((projection) => this.follow(projection));
+  }
+
+  /** Lets the batches in flight commit, then resolves. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  /** Lets the started projections look at once, e.g. right after an append in this process. */
+  notify(): void {
+    for (const wakeup of this.wakeups) wakeup.notify();
+  }
+
+  async checkpoint(projection: Projection, db: Database = this.db): Promise<GlobalPosition> {
     const rows = rowsOf<GlobalPosition>(
-      await this.db.execute(sql`
+      await db.execute(sql`
         select transaction_id::text as "transactionId", position::text as "position"
         from ${this.schema}.projection_checkpoints where projection = ${projection.name}`),
     );
     return rows[0] ?? START;
   }
 
-  /** Applies every event visible now that the projection has not seen; returns how many. */
+  /** Takes the projection past every event visible now; returns how many events it went past. */
   async catchUp(projection: Projection): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const events = await this.store.readAll(await this.checkpoint(projection), this.batchSize);
-      if (events.length === 0) return applied;
-      const last = events.at(-1)!.globalPosition;
-      await this.db.transaction(async (tx) => {
-        for (const event of events) await projection.apply(event, tx);
-        await tx.execute(sql`
-          insert into ${this.schema}.projection_checkpoints (projection, transaction_id, position)
-          values (${projection.name}, ${last.transactionId}::xid8, ${last.position}::bigint)
-          on conflict (projection) do update
-            set transaction_id = excluded.transaction_id, position = excluded.position`);
-      });
-      applied += events.length;
-    }
+    let passed = 0;
+    for (let batch; (batch = await this.applyBatch(projection)) > 0;) passed += batch;
+    return passed;
   }
 
   /** Empties the read model and applies every event again from the first. */
   async rebuild(projection: Projection): Promise<number> {
     await this.db.transaction(async (tx) => {
+      await this.lock(projection, tx);
       await projection.reset(tx);
       await tx.execute(
         sql`delete from ${this.schema}.projection_checkpoints where projection = ${projection.name}`,
@@ -67,7 +92,7 @@ export class ProjectionRunner {
     return this.catchUp(projection);
   }
 
-  /** How many stored events the projection has not applied yet. */
+  /** How many stored events the projection has not gone past yet. */
   async lag(projection: Projection): Promise<number> {
     const at = await this.checkpoint(projection);
     const rows = rowsOf<{ lag: number }>(
@@ -76,5 +101,60 @@ export class ProjectionRunner {
         where (transaction_id, position) > (${at.transactionId}::xid8, ${at.position}::bigint)`),
     );
     return rows[0]?.lag ?? 0;
+  }
+
+  /** One batch, in one transaction; returns how many events it went past. */
+  private applyBatch(projection: Projection): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      await this.lock(projection, tx);
+      const events = await new EventStore(tx, this.schemaName).readAll(
+        await this.checkpoint(projection, tx),
+        this.options.batchSize ?? 500,
+      );
+      const last = events.at(-1)?.globalPosition;
+      if (!last) return 0;
+      for (const event of events) {
+        if (projection.canHandle.includes(event.type)) await projection.evolve(event, tx);
+      }
+      // The lock already orders the runners; the condition keeps a checkpoint from ever moving back.
+      await tx.execute(sql`
+        insert into ${this.schema}.projection_checkpoints as current (projection, transaction_id, position)
+        values (${projection.name}, ${last.transactionId}::xid8, ${last.position}::bigint)
+        on conflict (projection) do update
+          set transaction_id = excluded.transaction_id, position = excluded.position
+          where (current.transaction_id, current.position) < (excluded.transaction_id, excluded.position)`);
+      return events.length;
+    });
+  }
+
+  /**
+   * Held until the transaction ends. An advisory lock rather than the checkpoint row's: a projection that
+   * never ran has no row to lock. It assigns no transaction id, so a waiting runner holds no one back.
+   */
+  private async lock(projection: Projection, tx: Database): Promise<void> {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${this.schemaName}), hashtext(${projection.name}))`,
+    );
+  }
+
+  private async follow(projection: Projection): Promise<void> {
+    const wakeup = new Wakeup();
+    this.wakeups.add(wakeup);
+    const maxBackoffMs = this.options.maxBackoffMs ?? 5_000;
+    let backoffMs = 100;
+    while (this.running) {
+      let passed: number;
+      try {
+        passed = await this.applyBatch(projection);
+        backoffMs = 100;
+      } catch (error) {
+        this.options.onError?.(projection.name, error);
+        await wakeup.pause(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
+        continue;
+      }
+      if (passed === 0) await wakeup.pause(this.options.idleMs ?? 1_000);
+    }
+    this.wakeups.delete(wakeup);
   }
 }

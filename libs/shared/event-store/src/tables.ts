@@ -54,11 +54,14 @@ export function eventSourcingTables(schema: PgSchema) {
     {
       position: bigint('position', { mode: 'bigint' }).primaryKey(),
       publishedAt: timestamp('published_at', { withTimezone: true }),
+      // Where the bus acknowledged storing the event: a stream that ends before it has lost the event.
+      streamSequence: bigint('stream_sequence', { mode: 'bigint' }),
     },
     (t) => [
       index('outbox_unpublished_idx')
         .on(t.position)
         .where(sql`published_at is null`),
+      index('outbox_stream_sequence_idx').on(t.streamSequence),
     ],
   );
 

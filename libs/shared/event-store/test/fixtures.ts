@@ -6,9 +6,19 @@ import type { NewEvent } from '../src/envelope.js';
 
 export const TEST_SCHEMA = 'es_test';
 
-const migrations = { folder: fileURLToPath(new URL('./migrations', import.meta.url)), schema: TEST_SCHEMA };
+export const migrations = {
+  folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  schema: TEST_SCHEMA,
+};
 
 export const openMigratedPostgres = async () => migrated(await openPostgres(await createTestDatabase('es')));
+
+/** Separate pools on one fresh migrated database: the replicas of a service. */
+export async function openMigratedPostgresReplicas(count: number): Promise<DatabaseConnection[]> {
+  const url = await createTestDatabase('es');
+  const [first, ...others] = await Promise.all(Array.from({ length: count }, () => openPostgres(url)));
+  return [await migrated(first!), ...others];
+}
 export const openMigratedPglite = async () => migrated(await openPglite('memory://'));
 
 /** Both backends the event store runs on, each opened fresh and migrated. */

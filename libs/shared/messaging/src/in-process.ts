@@ -1,7 +1,9 @@
+import { Logger } from '@nestjs/common';
 import {
   BaseRpcContext,
   ClientProxy,
   type CustomTransportStrategy,
+  NatsRecord,
   type PacketId,
   type ReadPacket,
   Server,
@@ -10,6 +12,9 @@ import {
 import type { Broadcasts } from './broadcasts.js';
 
 type Respond = (packet: WritePacket) => void;
+
+/** A request as it crosses the broker: the payload and, apart from it, the headers (metadata). */
+type InProcessPacket = ReadPacket & PacketId & { headers: Record<string, string> };
 
 /** What crosses the wire in the distributed mode is JSON; the embedded mode keeps exactly that contract. */
 function overTheWire<T>(value: T): T {
@@ -21,6 +26,7 @@ function overTheWire<T>(value: T): T {
  * Each request is answered by the first attached server that has a handler for its subject.
  */
 export class InProcessBroker {
+  private readonly logger = new Logger(InProcessBroker.name);
   private readonly servers = new Set<InProcessServer>();
   private readonly listeners = new Map<string, Set<(data: unknown) => void>>();
 
@@ -32,7 +38,7 @@ export class InProcessBroker {
     this.servers.delete(server);
   }
 
-  request(packet: ReadPacket & PacketId, respond: Respond): void {
+  request(packet: InProcessPacket, respond: Respond): void {
     const server = [...this.servers].find((s) => s.handles(packet.pattern));
     if (!server) {
       respond({ err: `No service answers ${String(packet.pattern)}`, isDisposed: true });
@@ -41,9 +47,18 @@ export class InProcessBroker {
     server.dispatch(overTheWire(packet), (reply) => respond(overTheWire(reply)));
   }
 
-  /** Calls every listener before it returns, so a reply sent afterwards finds the notice handled. */
+  /**
+   * Calls every listener before it returns, so a reply sent afterwards finds the notice handled. A listener
+   * that fails on a notice is reported and skipped, as on NATS, so it fails neither the others nor the sender.
+   */
   broadcast(subject: string, data: unknown): void {
-    for (const handler of this.listeners.get(subject) ?? []) handler(overTheWire(data));
+    for (const handler of this.listeners.get(subject) ?? []) {
+      try {
+        handler(overTheWire(data));
+      } catch (failure) {
+        this.logger.error(`Dropped a notice on ${subject} it could not handle: ${String(failure)}`);
+      }
+    }
   }
 
   listen(subject: string, handler: (data: unknown) => void): () => void {
@@ -68,9 +83,10 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     return this.getHandlerByPattern(pattern) !== null;
   }
 
-  dispatch(packet: ReadPacket & PacketId, respond: Respond): void {
+  dispatch(packet: InProcessPacket, respond: Respond): void {
     const handler = this.getHandlerByPattern(packet.pattern);
-    const context = new BaseRpcContext([packet.pattern]);
+    // The same arguments as NATS hands over: the subject, then the headers.
+    const context = new BaseRpcContext([packet.pattern, new Map(Object.entries(packet.headers))]);
     if (!handler) {
       respond({ err: `No handler for ${String(packet.pattern)}`, isDisposed: true });
       return;
@@ -129,7 +145,14 @@ export class InProcessClient extends ClientProxy implements Broadcasts {
   onGap(): void {}
 
   protected publish(packet: ReadPacket, callback: Respond): () => void {
-    this.broker.request(this.assignPacketId(packet), callback);
+    const { data, headers = {} } =
+      packet.data instanceof NatsRecord
+        ? (packet.data as NatsRecord<unknown, Record<string, string>>)
+        : { data: packet.data };
+    this.broker.request(
+      this.assignPacketId({ pattern: packet.pattern, data, headers } as ReadPacket) as InProcessPacket,
+      callback,
+    );
     return () => undefined;
   }
 

@@ -1,3 +1,4 @@
+export * from './answers.js';
 export * from './broadcasts.js';
 export * from './in-process.js';
 export * from './messaging.module.js';

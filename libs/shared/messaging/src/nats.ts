@@ -1,4 +1,4 @@
-import type { NatsConnection } from '@nats-io/nats-core';
+import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import {
   ClientNats,
   type MsPattern,
@@ -34,6 +34,14 @@ function natsOptions(options: NatsConnectionOptions): NatsOptions['options'] {
   };
 }
 
+/** The service client hands metadata over as a plain record; on the wire they are NATS headers. */
+function toNatsHeaders(record: Record<string, string> | undefined): MsgHdrs | undefined {
+  if (!record) return undefined;
+  const headers = natsHeaders();
+  for (const [name, value] of Object.entries(record)) headers.set(name, value);
+  return headers;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -55,14 +63,17 @@ export class NatsClient extends ClientNats implements Broadcasts {
    */
   protected override publish(partialPacket: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     const packet = this.assignPacketId(partialPacket);
-    const serialized = this.serializer.serialize(packet) as { data: Uint8Array; headers?: unknown };
+    const serialized = this.serializer.serialize(packet) as {
+      data: Uint8Array;
+      headers?: Record<string, string>;
+    };
     const handle = this.createSubscriptionHandler(packet, callback);
     let cancelled = false;
     // The caller's own timeout fires first and says which service was slow; this one only frees the inbox.
     this.nats()
       .request(this.normalizePattern(packet.pattern), serialized.data, {
         timeout: REPLY_TIMEOUT_MS + 1_000,
-        headers: this.mergeHeaders(serialized.headers),
+        headers: this.mergeHeaders(toNatsHeaders(serialized.headers)),
       })
       .then((message) => (cancelled ? undefined : handle(null, message)))
       // A failed request, or a reply that does not decode, reaches the caller as its error.
@@ -86,7 +97,14 @@ export class NatsClient extends ClientNats implements Broadcasts {
         if (stopped) return;
         subscription = this.nats().subscribe(namespaced(this.connection.namespace, subject), {
           callback: (error, message) => {
-            if (!error) handler(JSON.parse(decoder.decode(message.data)));
+            if (error) return;
+            // nats.js calls this from its socket reader: an exception escaping here would end the reader,
+            // and the connection would hear nothing more, replies included.
+            try {
+              handler(JSON.parse(decoder.decode(message.data)));
+            } catch (failure) {
+              this.logger.error(`Dropped a notice on ${subject} it could not handle: ${String(failure)}`);
+            }
           },
         });
       },
@@ -114,7 +132,8 @@ export class NatsServer extends ServerNats {
     private readonly connection: NatsConnectionOptions,
     queue: string,
   ) {
-    super({ ...natsOptions(connection), queue });
+    // On shutdown it stops taking requests, then gives those in flight a moment to answer.
+    super({ ...natsOptions(connection), queue, gracefulShutdown: true, gracePeriod: 1_000 });
   }
 
   override addHandler(...[pattern, ...rest]: Parameters<ServerNats['addHandler']>): void {

@@ -1,31 +1,64 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Controller, type DynamicModule, Inject, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type CustomTransportStrategy, MessagePattern, Payload } from '@nestjs/microservices';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { apiError } from '@aftersales/contracts/common';
+import {
+  type CommandMetadata,
+  message,
+  NotFoundError,
+  type ParsedRequestOf,
+} from '@aftersales/contracts/common';
 import { NATS_URL, uniqueName } from '@aftersales/shared-testing';
+import { z } from 'zod';
+import { Answers } from './answers.js';
 import { BROADCASTS, type Broadcasts } from './broadcasts.js';
 import { InProcessBroker, InProcessServer } from './in-process.js';
 import { MessagingModule } from './messaging.module.js';
 import { NatsServer } from './nats.js';
-import { RpcError } from './rpc-error.js';
 import { ServiceClient, ServiceError } from './service-client.js';
+
+const echo = {
+  announce: message(
+    'aftersales.echo.announce',
+    z.strictObject({ text: z.string() }),
+    z.object({ announced: z.string() }),
+  ),
+  say: message(
+    'aftersales.echo.say',
+    z.strictObject({ text: z.string().min(1, { error: 'is required' }), at: z.iso.datetime() }),
+    z.object({ said: z.string(), at: z.string(), heardFrom: z.string(), command: z.string() }),
+  ),
+  find: message('aftersales.echo.find', z.strictObject({ id: z.string() }), z.object({})),
+};
+const nobody = message('aftersales.nobody.ask', z.object({}), z.object({}));
+
+const metadata: CommandMetadata = {
+  actor: 'user:7',
+  commandId: 'command-1',
+  correlationId: 'correlation-1',
+  causationId: 'cause-1',
+  now: '2026-11-28T08:00:00.000Z',
+};
 
 @Controller()
 class EchoMsController {
   constructor(@Inject(BROADCASTS) private readonly broadcasts: Broadcasts) {}
 
-  @MessagePattern('aftersales.echo.announce')
-  async announce(@Payload() payload: { text: string }) {
+  @Answers(echo.announce)
+  async announce(payload: ParsedRequestOf<typeof echo.announce>) {
     await this.broadcasts.broadcast('aftersales.echo.announced', payload);
     return { announced: payload.text };
   }
 
-  @MessagePattern('aftersales.echo.say')
-  say(@Payload() payload: { text: string; at: string }) {
-    if (!payload.text) throw new RpcError(apiError(400, 'text: is required'));
-    return { said: payload.text, at: payload.at };
+  @Answers(echo.say)
+  say({ text, at }: ParsedRequestOf<typeof echo.say>, { actor, commandId }: CommandMetadata) {
+    return { said: text, at, heardFrom: actor, command: commandId };
+  }
+
+  @Answers(echo.find)
+  find({ id }: ParsedRequestOf<typeof echo.find>): never {
+    throw new NotFoundError(`No echo ${id}`);
   }
 }
 
@@ -79,11 +112,13 @@ describe.each([
 
   afterAll(() => close());
 
-  it('answers with the handler reply, carried as JSON', async () => {
-    const at = new Date('2026-11-25T08:00:00Z');
-    await expect(client.request('aftersales.echo.say', { text: 'hello', at })).resolves.toEqual({
+  it('answers with the handler reply, carried as JSON, with the metadata in headers beside the payload', async () => {
+    const at = '2026-11-25T08:00:00.000Z';
+    await expect(client.request(echo.say, { text: 'hello', at }, metadata)).resolves.toEqual({
       said: 'hello',
-      at: '2026-11-25T08:00:00.000Z',
+      at,
+      heardFrom: 'user:7',
+      command: 'command-1',
     });
   });
 
@@ -96,7 +131,7 @@ describe.each([
     );
     try {
       for (const text of ['first', 'second', 'third']) {
-        await expect(client.request('aftersales.echo.announce', { text })).resolves.toEqual({
+        await expect(client.request(echo.announce, { text }, metadata)).resolves.toEqual({
           announced: text,
         });
         // Every listener has it by now; in which order they heard it is not promised.
@@ -112,11 +147,21 @@ describe.each([
     }
   });
 
-  it("hands the service's error to the caller in the API's error shape", async () => {
-    const failure = client.request('aftersales.echo.say', { text: '' });
+  it('refuses a request its contract does not take with a 400 naming each field', async () => {
+    const failure = client.request(echo.say, { text: '', at: 'yesterday' }, metadata);
     await expect(failure).rejects.toBeInstanceOf(ServiceError);
     await expect(failure).rejects.toMatchObject({
-      error: { statusCode: 400, error: 'Bad Request', message: 'text: is required' },
+      error: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'text: is required; at: Invalid ISO datetime',
+      },
+    });
+  });
+
+  it("maps the service's error class to the API's error shape", async () => {
+    await expect(client.request(echo.find, { id: 'e-1' }, metadata)).rejects.toMatchObject({
+      error: { statusCode: 404, error: 'Not Found', message: 'No echo e-1' },
     });
   });
 });
@@ -126,7 +171,7 @@ describe('a subject no service answers', () => {
     const { client } = inProcess();
     const caller = await Test.createTestingModule({ imports: [client()] }).compile();
     try {
-      await expect(caller.get(ServiceClient).request('aftersales.nobody.ask', {})).rejects.toMatchObject({
+      await expect(caller.get(ServiceClient).request(nobody, {}, metadata)).rejects.toMatchObject({
         error: { statusCode: 503, message: 'The nobody service is unavailable' },
       });
     } finally {
@@ -145,7 +190,7 @@ describe('a subject no service answers', () => {
     try {
       await caller.init();
       await expect(
-        caller.get(ServiceClient).request('aftersales.echo.say', { text: 'hi' }),
+        caller.get(ServiceClient).request(echo.say, { text: 'hi', at: metadata.now }, metadata),
       ).rejects.toMatchObject({
         error: { statusCode: 503, message: 'The echo service is unavailable' },
       });

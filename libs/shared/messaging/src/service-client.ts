@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
-import { apiError, type ApiError, isApiError } from '@aftersales/contracts/common';
+import { ClientProxy, NatsRecord } from '@nestjs/microservices';
+import {
+  apiError,
+  type ApiError,
+  type CommandMetadata,
+  isApiError,
+  type MessageContract,
+  metadataHeaders,
+  type ReplyOf,
+  type RequestOf,
+} from '@aftersales/contracts/common';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 
 export const BUS_CLIENT = Symbol('BusClient');
@@ -21,15 +30,25 @@ export class ServiceError extends Error {
   }
 }
 
-/** Request/reply to other services over whichever transport the composition root chose. */
+/**
+ * Request/reply to other services over whichever transport the composition root chose, typed by the
+ * contract; the metadata travels in headers, beside the payload.
+ */
 @Injectable()
 export class ServiceClient {
   constructor(@Inject(BUS_CLIENT) private readonly client: ClientProxy) {}
 
-  async request<TReply>(subject: string, payload: unknown): Promise<TReply> {
-    const service = subject.split('.')[1] ?? subject;
+  async request<M extends MessageContract>(
+    contract: M,
+    payload: RequestOf<M>,
+    metadata: CommandMetadata,
+  ): Promise<ReplyOf<M>> {
+    const service = contract.subject.split('.')[1] ?? contract.subject;
+    const record = new NatsRecord(payload, metadataHeaders(metadata));
     try {
-      return await firstValueFrom(this.client.send<TReply>(subject, payload).pipe(timeout(REPLY_TIMEOUT_MS)));
+      return await firstValueFrom(
+        this.client.send<ReplyOf<M>>(contract.subject, record).pipe(timeout(REPLY_TIMEOUT_MS)),
+      );
     } catch (error) {
       if (isApiError(error)) throw new ServiceError(error);
       if (error instanceof TimeoutError) {

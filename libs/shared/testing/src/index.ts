@@ -5,3 +5,7 @@ export * from './services.js';
 export * from './test-run.js';
 export * from './nats-server.js';
 export * from './products.js';
+export * from './wait-until.js';
+export * from './child-script.js';
+export * from './snapshot-horizon.js';
+export * from './machine-crash.js';

@@ -25,8 +25,12 @@ function answers(port: number): Promise<boolean> {
 
 export interface DedicatedNats {
   url: string;
+  /** The folder of its JetStream store. */
+  storeDir: string;
   /** Stops the server (SIGTERM, so JetStream flushes its store); the store stays for `start`. */
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL, as a crash would: no flush, no goodbye; the store stays for `start`. */
+  kill(): Promise<void>;
   /** Starts it again on the same port with the same store. */
   start(): Promise<void>;
   /** Stops it and deletes its store. */
@@ -44,19 +48,22 @@ export async function startDedicatedNats(): Promise<DedicatedNats> {
     });
     for (let i = 0; i < 100 && !(await answers(port)); i++) await sleep(50);
   };
-  const stop = async () => {
+  const end = async (signal: NodeJS.Signals) => {
     const running = child;
-    if (!running || running.exitCode !== null) return;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
-      running.kill('SIGTERM');
+      running.kill(signal);
     });
   };
+  const stop = () => end('SIGTERM');
   await start();
   return {
     url: `nats://127.0.0.1:${port}`,
+    storeDir,
     start,
     stop,
+    kill: () => end('SIGKILL'),
     destroy: async () => {
       await stop();
       rmSync(storeDir, { recursive: true, force: true });

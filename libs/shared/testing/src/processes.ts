@@ -7,7 +7,8 @@ export interface RunningApp {
   /** The URL the app printed when it became ready, if it serves HTTP. */
   url?: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Sends SIGTERM, as an orchestrator does, and resolves with the exit code once the process ended. */
+  stop: () => Promise<number | null>;
 }
 
 const READY = /Ready: (?:open (http:\/\/\S+)|answering)/;
@@ -46,10 +47,10 @@ export function startApp(name: string, env: Record<string, string>, timeoutMs = 
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    child.once('exit', (code) => resolve(code));
     child.kill('SIGTERM');
   });
 }

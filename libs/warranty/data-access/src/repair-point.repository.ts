@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RepairPoint, RepairPointInput, RepairPointKind } from '@aftersales/contracts/warranty';
-import { EventStore } from '@aftersales/shared-event-store';
+import type { RepairPoint, RepairPointKind } from '@aftersales/contracts/warranty';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '@aftersales/shared-persistence';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { repairPoints } from './schema.js';
@@ -25,10 +24,7 @@ function toRepairPoint(row: typeof repairPoints.$inferSelect): RepairPoint {
   };
 }
 
-/**
- * The service network. Each change of a point and the event announcing it commit in one transaction, so
- * the outbox publishes exactly the changes that were stored.
- */
+/** The service network as its read model holds it (see `repairPointsProjection`). */
 @Injectable()
 export class RepairPointRepository {
   constructor(@Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection) {}
@@ -51,43 +47,5 @@ export class RepairPointRepository {
   async find(id: string): Promise<RepairPoint | undefined> {
     const [row] = await this.connection.db.select().from(repairPoints).where(eq(repairPoints.id, id));
     return row && toRepairPoint(row);
-  }
-
-  /**
-   * Registers a new point, or changes the point at `expectedVersion`, and appends the event. Returns
-   * undefined when the point is not in the state the caller expected (exists already, or another version).
-   */
-  async save(
-    id: string,
-    input: RepairPointInput,
-    change: { type: 'RepairPointRegistered' } | { type: 'RepairPointChanged'; expectedVersion: number },
-    event: {
-      eventId: string;
-      metadata: { correlationId: string; causationId: string; actor: string; timestamp: string };
-    },
-  ): Promise<RepairPoint | undefined> {
-    return this.connection.db.transaction(async (tx) => {
-      const values = { ...input, email: input.email ?? null, capacityPerWeek: input.capacityPerWeek ?? null };
-      const [row] =
-        change.type === 'RepairPointRegistered'
-          ? await tx
-              .insert(repairPoints)
-              .values({ id, ...values })
-              .onConflictDoNothing()
-              .returning()
-          : await tx
-              .update(repairPoints)
-              .set({ ...values, version: sql`${repairPoints.version} + 1`, updatedAt: new Date() })
-              .where(and(eq(repairPoints.id, id), eq(repairPoints.version, change.expectedVersion)))
-              .returning();
-      if (!row) return undefined;
-      const point = toRepairPoint(row);
-      await new EventStore(tx, 'warranty').append(
-        `repair-point-${id}`,
-        [{ eventId: event.eventId, type: change.type, data: point, metadata: event.metadata }],
-        'any',
-      );
-      return point;
-    });
   }
 }

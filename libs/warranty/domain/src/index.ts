@@ -1,2 +1,3 @@
 export * from './service-network.js';
 export * from './warranty.js';
+export * from './repair-point.js';

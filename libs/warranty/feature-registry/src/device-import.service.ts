@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { apiError } from '@aftersales/contracts/common';
+import { ConflictError, NotFoundError } from '@aftersales/contracts/common';
 import {
   type DeviceChange,
   type DeviceImport,
@@ -7,7 +7,6 @@ import {
   type ImportChunk,
   type RejectedRow,
 } from '@aftersales/contracts/warranty';
-import { RpcError } from '@aftersales/shared-messaging';
 import { type ImportedDevice, ImportRepository } from '@aftersales/warranty-data-access';
 
 const reasonOf = (issues: { path: PropertyKey[]; message: string }[]) =>
@@ -23,15 +22,15 @@ export class DeviceImportService {
 
   async start(importId: string, filename: string): Promise<DeviceImport> {
     const started = await this.imports.start(importId, filename);
-    if (!started) throw new RpcError(apiError(409, `An import with the id ${importId} exists already`));
+    if (!started) throw new ConflictError(`An import with the id ${importId} exists already`);
     return started;
   }
 
-  async addRows({ importId, rows }: ImportChunk): Promise<DeviceImport> {
+  /** `now` is when the rows arrived: a machine cannot have shipped after it. */
+  async addRows({ importId, rows }: ImportChunk, now: string): Promise<DeviceImport> {
     const current = await this.get(importId);
-    if (current.status !== 'running')
-      throw new RpcError(apiError(409, `Import ${importId} is ${current.status}`));
-    const today = new Date().toISOString().slice(0, 10);
+    if (current.status !== 'running') throw new ConflictError(`Import ${importId} is ${current.status}`);
+    const today = now.slice(0, 10);
     const valid: ImportedDevice[] = [];
     const rejected: RejectedRow[] = [];
     for (const { line, fields } of rows) {
@@ -57,13 +56,13 @@ export class DeviceImportService {
 
   async finish(importId: string, error?: string): Promise<DeviceImport> {
     const finished = await this.imports.finish(importId, error);
-    if (!finished) throw new RpcError(apiError(404, `No import ${importId}`));
+    if (!finished) throw new NotFoundError(`No import ${importId}`);
     return finished;
   }
 
   async get(importId: string): Promise<DeviceImport> {
     const found = await this.imports.find(importId);
-    if (!found) throw new RpcError(apiError(404, `No import ${importId}`));
+    if (!found) throw new NotFoundError(`No import ${importId}`);
     return found;
   }
 

@@ -1,15 +1,6 @@
-import {
-  type DynamicModule,
-  Inject,
-  Logger,
-  Module,
-  type OnModuleDestroy,
-  type OnModuleInit,
-} from '@nestjs/common';
-import { warrantyEventTypes } from '@aftersales/contracts/warranty';
-import { OutboxRelay } from '@aftersales/shared-event-store';
-import { EVENT_BUS, type EventBus, eventSubject } from '@aftersales/shared-messaging';
-import { DATABASE_CONNECTION, type DatabaseConnection } from '@aftersales/shared-persistence';
+import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { warrantyEvents } from '@aftersales/contracts/warranty';
+import { EventSourcedServiceModule } from '@aftersales/shared-event-store';
 import {
   DeviceRepository,
   demoDevices,
@@ -32,16 +23,12 @@ export interface WarrantyOptions {
 const WARRANTY_OPTIONS = Symbol('WarrantyOptions');
 
 /**
- * The warranty service: device registry, warranty policy and the service network, answered over the bus;
- * repair-point changes leave through the outbox to the event bus.
+ * The warranty service: device registry, warranty policy and the service network, answered over the bus.
+ * Repair points are event-sourced on the kit, and their events leave through the outbox.
  */
 @Module({})
-export class WarrantyModule implements OnModuleInit, OnModuleDestroy {
-  private relay?: OutboxRelay;
-
+export class WarrantyModule implements OnModuleInit {
   constructor(
-    @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
-    @Inject(EVENT_BUS) private readonly bus: EventBus,
     @Inject(WARRANTY_OPTIONS) private readonly options: WarrantyOptions,
     private readonly devices: DeviceRepository,
     private readonly network: ServiceNetworkService,
@@ -51,6 +38,13 @@ export class WarrantyModule implements OnModuleInit, OnModuleDestroy {
   static register(options: WarrantyOptions): DynamicModule {
     return {
       module: WarrantyModule,
+      imports: [
+        EventSourcedServiceModule.register({
+          service: 'warranty',
+          migrations: warrantyMigrations,
+          publishes: Object.values(warrantyEvents),
+        }),
+      ],
       controllers: [WarrantyMsController],
       providers: [
         DeviceRepository,
@@ -64,35 +58,26 @@ export class WarrantyModule implements OnModuleInit, OnModuleDestroy {
     };
   }
 
+  /** Runs after the kit has migrated the schema: imported modules start first. */
   async onModuleInit(): Promise<void> {
-    await this.connection.migrate(warrantyMigrations);
-    await this.bus.ensureStream({ service: 'warranty', eventTypes: warrantyEventTypes });
     if (this.options.seedDemoData) await this.seedDemoData();
-    const logger = new Logger('warranty');
-    this.relay = new OutboxRelay(
-      this.connection.db,
-      'warranty',
-      async (event) => {
-        await this.bus.publish({
-          subject: eventSubject('warranty', event.type),
-          id: event.eventId,
-          data: event,
-        });
-      },
-      { onError: (error) => logger.warn(`Outbox relay: ${String(error)}; it tries again`) },
-    );
-    this.relay.start();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.relay?.stop();
   }
 
   private async seedDemoData(): Promise<void> {
+    const now = new Date();
     await this.devices.setMissingPolicies(demoPolicies);
-    await this.devices.registerNew(demoDevices(new Date()));
+    await this.devices.registerNew(demoDevices(now));
     for (const { id, input } of demoRepairPoints) {
-      if (!(await this.points.find(id))) await this.network.register(id, input, 'service:warranty');
+      if (await this.points.find(id)) continue;
+      // A seed names its commands, so that two replicas seeding at once register each point once.
+      const commandId = `seed-repair-point-${id}`;
+      await this.network.register(id, input, {
+        actor: 'service:warranty',
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        now: now.toISOString(),
+      });
     }
   }
 }

@@ -1,30 +1,14 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  batchLookupRequestSchema,
-  extensionRequestSchema,
-  repairPointIdSchema,
-  repairPointInputSchema,
-  repairPointQuerySchema,
-  serialNumberSchema,
-  warrantyLookupRequestSchema,
-  warrantyPolicySchema,
-  warrantySubjects,
-} from '@aftersales/contracts/warranty';
-import { parsePayload } from '@aftersales/shared-messaging';
-import { z } from 'zod';
+import type { CommandMetadata, ParsedRequestOf } from '@aftersales/contracts/common';
+import { warrantyMessages as m } from '@aftersales/contracts/warranty';
+import { Answers } from '@aftersales/shared-messaging';
 import { DeviceImportService } from './device-import.service.js';
 import { ServiceNetworkService } from './service-network.service.js';
 import { WarrantyService } from './warranty.service.js';
 
-const importId = z.object({ importId: z.uuid() });
-const pointRegistration = z.object({
-  id: repairPointIdSchema,
-  input: repairPointInputSchema,
-  actor: z.string().min(1),
-});
-const pointChange = pointRegistration.extend({ expectedVersion: z.number().int().positive() });
+type Request<K extends keyof typeof m> = ParsedRequestOf<(typeof m)[K]>;
 
+/** The warranty service's answers on the bus: each contract's request, validated, handed to its service. */
 @Controller()
 export class WarrantyMsController {
   constructor(
@@ -33,97 +17,78 @@ export class WarrantyMsController {
     private readonly imports: DeviceImportService,
   ) {}
 
-  @MessagePattern(warrantySubjects.lookup)
-  lookup(@Payload() payload: unknown) {
-    return this.warranty.lookup(parsePayload(warrantyLookupRequestSchema, payload).sn);
+  @Answers(m.lookup)
+  lookup({ sn }: Request<'lookup'>, { now }: CommandMetadata) {
+    return this.warranty.lookup(sn, now);
   }
 
-  @MessagePattern(warrantySubjects.lookupBatch)
-  lookupBatch(@Payload() payload: unknown) {
-    return this.warranty.lookupBatch(parsePayload(batchLookupRequestSchema, payload).sns);
+  @Answers(m.lookupBatch)
+  lookupBatch({ sns }: Request<'lookupBatch'>, { now }: CommandMetadata) {
+    return this.warranty.lookupBatch(sns, now);
   }
 
-  @MessagePattern(warrantySubjects.listPolicies)
+  @Answers(m.listPolicies)
   listPolicies() {
     return this.warranty.listPolicies();
   }
 
-  @MessagePattern(warrantySubjects.setPolicy)
-  setPolicy(@Payload() payload: unknown) {
-    return this.warranty.setPolicy(parsePayload(warrantyPolicySchema, payload));
+  @Answers(m.setPolicy)
+  setPolicy(policy: Request<'setPolicy'>) {
+    return this.warranty.setPolicy(policy);
   }
 
-  @MessagePattern(warrantySubjects.grantExtension)
-  grantExtension(@Payload() payload: unknown) {
-    const { sn, actor, ...extension } = parsePayload(
-      extensionRequestSchema.extend({ sn: serialNumberSchema, actor: z.string().min(1) }),
-      payload,
-    );
-    return this.warranty.grantExtension(sn, extension, actor);
+  @Answers(m.grantExtension)
+  grantExtension({ sn, ...extension }: Request<'grantExtension'>, metadata: CommandMetadata) {
+    return this.warranty.grantExtension(sn, extension, metadata);
   }
 
-  @MessagePattern(warrantySubjects.listRepairPoints)
-  listRepairPoints(@Payload() payload: unknown) {
-    return this.network.list(
-      parsePayload(repairPointQuerySchema.extend({ includeInactive: z.boolean().optional() }), payload),
-    );
+  @Answers(m.listRepairPoints)
+  listRepairPoints(query: Request<'listRepairPoints'>) {
+    return this.network.list(query);
   }
 
-  @MessagePattern(warrantySubjects.getRepairPoint)
-  getRepairPoint(@Payload() payload: unknown) {
-    return this.network.get(parsePayload(z.object({ id: repairPointIdSchema }), payload).id);
+  @Answers(m.getRepairPoint)
+  getRepairPoint({ id }: Request<'getRepairPoint'>) {
+    return this.network.get(id);
   }
 
-  @MessagePattern(warrantySubjects.registerRepairPoint)
-  registerRepairPoint(@Payload() payload: unknown) {
-    const { id, input, actor } = parsePayload(pointRegistration, payload);
-    return this.network.register(id, input, actor);
+  @Answers(m.registerRepairPoint)
+  registerRepairPoint({ id, input }: Request<'registerRepairPoint'>, metadata: CommandMetadata) {
+    return this.network.register(id, input, metadata);
   }
 
-  @MessagePattern(warrantySubjects.changeRepairPoint)
-  changeRepairPoint(@Payload() payload: unknown) {
-    const { id, input, expectedVersion, actor } = parsePayload(pointChange, payload);
-    return this.network.change(id, input, expectedVersion, actor);
+  @Answers(m.changeRepairPoint)
+  changeRepairPoint({ id, input, expectedVersion }: Request<'changeRepairPoint'>, metadata: CommandMetadata) {
+    return this.network.change(id, input, expectedVersion, metadata);
   }
 
-  @MessagePattern(warrantySubjects.startImport)
-  startImport(@Payload() payload: unknown) {
-    const { importId: id, filename } = parsePayload(
-      importId.extend({ filename: z.string().min(1).max(255) }),
-      payload,
-    );
-    return this.imports.start(id, filename);
+  @Answers(m.startImport)
+  startImport({ importId, filename }: Request<'startImport'>) {
+    return this.imports.start(importId, filename);
   }
 
-  @MessagePattern(warrantySubjects.importRows)
-  importRows(@Payload() payload: unknown) {
-    const rows = z
-      .array(z.object({ line: z.number().int().positive(), fields: z.record(z.string(), z.string()) }))
-      .max(5_000);
-    return this.imports.addRows(parsePayload(importId.extend({ rows }), payload));
+  @Answers(m.importRows)
+  importRows(chunk: Request<'importRows'>, { now }: CommandMetadata) {
+    return this.imports.addRows(chunk, now);
   }
 
-  @MessagePattern(warrantySubjects.finishImport)
-  finishImport(@Payload() payload: unknown) {
-    const { importId: id, error } = parsePayload(
-      importId.extend({ error: z.string().max(500).optional() }),
-      payload,
-    );
-    return this.imports.finish(id, error);
+  @Answers(m.finishImport)
+  finishImport({ importId, error }: Request<'finishImport'>) {
+    return this.imports.finish(importId, error);
   }
 
-  @MessagePattern(warrantySubjects.getImport)
-  getImport(@Payload() payload: unknown) {
-    return this.imports.get(parsePayload(importId, payload).importId);
+  @Answers(m.getImport)
+  getImport({ importId }: Request<'getImport'>) {
+    return this.imports.get(importId);
   }
 
-  @MessagePattern(warrantySubjects.deviceHistory)
-  deviceHistory(@Payload() payload: unknown) {
-    return this.imports.history(parsePayload(warrantyLookupRequestSchema, payload).sn);
+  @Answers(m.deviceHistory)
+  deviceHistory({ sn }: Request<'deviceHistory'>) {
+    return this.imports.history(sn);
   }
 
-  @MessagePattern(warrantySubjects.importRejections)
-  importRejections(@Payload() payload: unknown) {
-    return this.imports.rejections(parsePayload(importId, payload).importId);
+  @Answers(m.importRejections)
+  importRejections({ importId }: Request<'importRejections'>) {
+    return this.imports.rejections(importId);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { apiError } from '@aftersales/contracts/common';
+import { type CommandMetadata, NotFoundError } from '@aftersales/contracts/common';
 import {
   type BatchLookupReply,
   type ExtensionRequest,
@@ -8,11 +8,11 @@ import {
   type WarrantyLookupReply,
   type WarrantyPolicy,
 } from '@aftersales/contracts/warranty';
-import { RpcError } from '@aftersales/shared-messaging';
 import { DeviceRepository, type RegisteredDevice } from '@aftersales/warranty-data-access';
 import { STANDARD_WARRANTY_MONTHS, warrantyStatus } from '@aftersales/warranty-domain';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** The calendar day (UTC) of an instant. */
+const dayOf = (now: string) => now.slice(0, 10);
 
 function statusOf(device: RegisteredDevice, day: string): WarrantyLookupReply {
   const { policyMonths, extensions, ...rest } = device;
@@ -24,17 +24,17 @@ function statusOf(device: RegisteredDevice, day: string): WarrantyLookupReply {
 export class WarrantyService {
   constructor(private readonly devices: DeviceRepository) {}
 
-  async lookup(sn: string): Promise<WarrantyLookupReply> {
+  async lookup(sn: string, now: string): Promise<WarrantyLookupReply> {
     const device = await this.devices.findBySn(sn);
-    if (!device) throw new RpcError(apiError(404, `No machine with SN ${sn} is registered`));
-    return statusOf(device, today());
+    if (!device) throw new NotFoundError(`No machine with SN ${sn} is registered`);
+    return statusOf(device, dayOf(now));
   }
 
   /** Flags malformed and unknown SNs instead of failing the batch; repeated SNs are answered each time. */
-  async lookupBatch(inputs: string[]): Promise<BatchLookupReply> {
+  async lookupBatch(inputs: string[], now: string): Promise<BatchLookupReply> {
     const wellFormed = inputs.filter(isWellFormedSn).map(normalizeSerialNumber);
     const found = await this.devices.findBySns([...new Set(wellFormed)]);
-    const day = today();
+    const day = dayOf(now);
     return {
       results: inputs.map((input) => {
         if (!isWellFormedSn(input)) return { input, status: 'malformed' as const };
@@ -61,11 +61,14 @@ export class WarrantyService {
     return policy;
   }
 
-  async grantExtension(sn: string, extension: ExtensionRequest, actor: string): Promise<WarrantyLookupReply> {
-    if (!(await this.devices.findBySn(sn)))
-      throw new RpcError(apiError(404, `No machine with SN ${sn} is registered`));
+  async grantExtension(
+    sn: string,
+    extension: ExtensionRequest,
+    { actor, now }: CommandMetadata,
+  ): Promise<WarrantyLookupReply> {
+    if (!(await this.devices.findBySn(sn))) throw new NotFoundError(`No machine with SN ${sn} is registered`);
     const { extensionId: id, months, reason } = extension;
     await this.devices.grantExtension({ id, sn, months, reason, grantedBy: actor });
-    return this.lookup(sn);
+    return this.lookup(sn, now);
   }
 }

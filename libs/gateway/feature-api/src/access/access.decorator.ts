@@ -1,11 +1,5 @@
-import {
-  applyDecorators,
-  createParamDecorator,
-  type ExecutionContext,
-  ForbiddenException,
-  SetMetadata,
-} from '@nestjs/common';
-import { apiError } from '@aftersales/contracts/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ForbiddenError } from '@aftersales/contracts/common';
 import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import type { Principal, Role } from '@aftersales/contracts/identity';
 import type { OwnedObject } from './ownership.js';
@@ -42,7 +36,7 @@ export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
   if (principal.kind !== 'user') {
-    throw new ForbiddenException(apiError(403, 'API keys may not call this route'));
+    throw new ForbiddenError('API keys may not call this route');
   }
   return principal;
 });

@@ -1,15 +1,10 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { apiError } from '@aftersales/contracts/common';
+import { ForbiddenError, UnauthenticatedError } from '@aftersales/contracts/common';
+import type { Credentials } from '@aftersales/contracts/identity';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorator.js';
-import { Authenticator, type Credentials } from './authenticator.js';
+import { Authenticator } from './authenticator.js';
 import { Ownership } from './ownership.js';
 
 /** The access token of an `Authorization: Bearer …` header. */
@@ -41,18 +36,17 @@ export class AccessGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule)
-      throw new ForbiddenException(apiError(403, 'This route has no access rule, so nobody may call it'));
+    if (!rule) throw new ForbiddenError('This route has no access rule, so nobody may call it');
     if ('public' in rule) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const credentials = credentialsOf(request);
-    if (!credentials) throw new UnauthorizedException(apiError(401, 'Sign in to continue'));
+    if (!credentials) throw new UnauthenticatedError('Sign in to continue');
     const principal = await this.authenticator.authenticate(credentials);
     if (principal.kind === 'api-key' && !rule.apiKeys) {
-      throw new ForbiddenException(apiError(403, 'API keys may not call this route'));
+      throw new ForbiddenError('API keys may not call this route');
     }
     if (!rule.roles.includes(principal.role)) {
-      throw new ForbiddenException(apiError(403, `This needs one of the roles: ${rule.roles.join(', ')}`));
+      throw new ForbiddenError(`This needs one of the roles: ${rule.roles.join(', ')}`);
     }
     if (rule.owned) await this.ownership.check(rule.owned, principal, request.params);
     request.principal = principal;

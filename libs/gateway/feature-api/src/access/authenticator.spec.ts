@@ -2,10 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { randomUUID } from 'node:crypto';
 import { Controller, type INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MessagePattern } from '@nestjs/microservices';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { identityNotices, identitySubjects, type Principal } from '@aftersales/contracts/identity';
+import { identityMessages, identityNotices, type Principal } from '@aftersales/contracts/identity';
 import {
+  Answers,
   BROADCASTS,
   type Broadcasts,
   InProcessBroker,
@@ -22,7 +22,7 @@ const identity = { calls: 0, hold: Promise.resolve() };
 
 @Controller()
 class IdentityStandIn {
-  @MessagePattern(identitySubjects.authenticate)
+  @Answers(identityMessages.authenticate)
   async authenticate() {
     identity.calls += 1;
     await identity.hold;

@@ -1,16 +1,15 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
+  type Credentials,
+  identityMessages,
   identityNotices,
   type IdentityNotices,
-  type IdentityRequests,
-  identitySubjects,
   type Principal,
 } from '@aftersales/contracts/identity';
 import { BROADCASTS, type Broadcasts, ServiceClient } from '@aftersales/shared-messaging';
 import { decodeJwt } from 'jose';
 import { LRUCache } from 'lru-cache';
-
-export type Credentials = IdentityRequests['authenticate']['request'];
+import { gatewayMetadata } from '../command-metadata.js';
 
 /**
  * The longest a caller the identity service vouched for is taken on trust. Ended sessions and revoked keys
@@ -71,9 +70,10 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
     const known = this.known.get(key);
     if (known) return known;
     const generation = this.generation;
-    const principal = await this.services.request<IdentityRequests['authenticate']['reply']>(
-      identitySubjects.authenticate,
+    const principal = await this.services.request(
+      identityMessages.authenticate,
       credentials,
+      gatewayMetadata(),
     );
     const ttl = trustFor(credentials, Date.now());
     if (generation === this.generation && ttl > 0) this.known.set(key, principal, { ttl });

@@ -1,12 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { apiError } from '@aftersales/contracts/common';
-import {
-  type IdentityRequests,
-  identitySubjects,
-  idParamSchema,
-  type Principal,
-} from '@aftersales/contracts/identity';
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@aftersales/contracts/common';
+import { identityMessages, idParamSchema, type Principal } from '@aftersales/contracts/identity';
 import { ServiceClient } from '@aftersales/shared-messaging';
+import { gatewayMetadata } from '../command-metadata.js';
 import { ZodValidationPipe } from '../zod-validation.pipe.js';
 
 /** Finds the account an object belongs to; undefined when there is no such object. */
@@ -19,11 +15,7 @@ type OwnerOf = (services: ServiceClient, id: string) => Promise<string | undefin
  */
 const owners = {
   session: async (services, sessionId) =>
-    (
-      await services.request<IdentityRequests['sessionOwner']['reply']>(identitySubjects.sessionOwner, {
-        sessionId,
-      })
-    ).userId,
+    (await services.request(identityMessages.sessionOwner, { sessionId }, gatewayMetadata())).userId,
 } satisfies Record<string, OwnerOf>;
 
 export type OwnedObject = keyof typeof owners;
@@ -40,7 +32,7 @@ export class Ownership {
     const { id } = idParam.transform(params);
     const owner = await owners[kind](this.services, id);
     if (principal.kind !== 'user' || owner !== principal.userId) {
-      throw new NotFoundException(apiError(404, `No ${kind} ${id}`));
+      throw new NotFoundError(`No ${kind} ${id}`);
     }
   }
 }

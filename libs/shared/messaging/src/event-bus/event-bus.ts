@@ -2,8 +2,16 @@
 export interface EventBus {
   /** Creates or widens the stream a service publishes its events to. */
   ensureStream(spec: EventStreamSpec): Promise<void>;
-  /** Resolves once the bus has stored the message; a message id seen before is dropped as a duplicate. */
-  publish(message: BusMessage): Promise<{ duplicate: boolean }>;
+  /**
+   * Resolves once the bus has stored the message, with its sequence in the stream; a message id seen
+   * before is dropped as a duplicate, and the sequence is then the one of the message stored first.
+   */
+  publish(message: BusMessage, options?: PublishOptions): Promise<PublishAck>;
+  /**
+   * The sequence of the last message the service's stream has stored, 0 if none. It only grows, unless
+   * the bus lost messages it had acknowledged: then it is below sequences it acknowledged.
+   */
+  lastSequence(service: string): Promise<number>;
   /**
    * Delivers the stream's matching messages to `handler`, one at a time in stream order, at least once:
    * a message is acknowledged when the handler resolves, delivered again when it throws or the consumer
@@ -26,6 +34,21 @@ export interface BusMessage {
   /** Unique per message (the event id): the key of deduplication. */
   id: string;
   data: unknown;
+}
+
+export interface PublishOptions {
+  /**
+   * Store the message only if the stream's last message has this sequence, else refuse it: a publisher
+   * that checked the stream, then lost its turn or saw the stream change, cannot add to it unnoticed.
+   * A duplicate is still recognised first.
+   */
+  expectedLastSequence?: number;
+}
+
+export interface PublishAck {
+  duplicate: boolean;
+  /** The message's sequence in its stream. */
+  sequence: number;
 }
 
 export interface Delivery extends BusMessage {

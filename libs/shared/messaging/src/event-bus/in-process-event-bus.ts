@@ -15,6 +15,8 @@ import {
   type EventBus,
   type EventStreamSpec,
   eventSubject,
+  type PublishAck,
+  type PublishOptions,
   retryDelay,
   type RunningConsumer,
   subjectMatches,
@@ -56,24 +58,44 @@ export class InProcessEventBus implements EventBus {
     this.duplicateWindowMs.set(spec.service, spec.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS);
   }
 
-  async publish(message: BusMessage): Promise<{ duplicate: boolean }> {
+  async publish(message: BusMessage, options: PublishOptions = {}): Promise<PublishAck> {
     const stream = message.subject.startsWith(deadLetterSubject(''))
       ? DEAD_LETTER_STREAM
       : this.streamOfSubject.get(message.subject);
     if (!stream) throw new Error(`No stream takes ${message.subject}`);
     const windowMs = this.duplicateWindowMs.get(stream)!;
-    const stored = rowsOf(
+    const expected = options.expectedLastSequence ?? null;
+    const [outcome] = rowsOf<{ stored: string | null; first: string | null; last: string }>(
       await this.connection.db.execute(sql`
-        insert into bus.messages (stream, subject, message_id, data)
-        select ${stream}, ${message.subject}, ${message.id}, ${JSON.stringify(message.data)}::jsonb
-        where not exists (
-          select 1 from bus.messages
+        with first as (
+          select min(seq) as seq from bus.messages
           where stream = ${stream} and message_id = ${message.id}
-            and stored_at > now() - ${windowMs} * interval '1 millisecond')
-        returning seq`),
+            and stored_at > now() - ${windowMs} * interval '1 millisecond'),
+        last as (select coalesce(max(seq), 0) as seq from bus.messages where stream = ${stream}),
+        stored as (
+          insert into bus.messages (stream, subject, message_id, data)
+          select ${stream}, ${message.subject}, ${message.id}, ${JSON.stringify(message.data)}::jsonb
+          from first, last
+          where first.seq is null and (${expected}::bigint is null or last.seq = ${expected}::bigint)
+          returning seq)
+        select (select seq from stored)::text as stored, first.seq::text as first, last.seq::text as last
+        from first, last`),
     );
+    if (outcome!.first !== null) return { duplicate: true, sequence: Number(outcome!.first) };
+    if (outcome!.stored === null) {
+      throw new Error(`Stream ${stream} ends at ${outcome!.last}, not at ${expected}: refused`);
+    }
     this.published.emit(stream);
-    return { duplicate: stored.length === 0 };
+    return { duplicate: false, sequence: Number(outcome!.stored) };
+  }
+
+  async lastSequence(service: string): Promise<number> {
+    const [last] = rowsOf<{ seq: string }>(
+      await this.connection.db.execute(
+        sql`select coalesce(max(seq), 0)::text as seq from bus.messages where stream = ${service}`,
+      ),
+    );
+    return Number(last!.seq);
   }
 
   async consume(
@@ -159,22 +181,33 @@ export class InProcessEventBus implements EventBus {
         await handler({ ...message, deliveryCount });
         return;
       } catch (error) {
-        if (deliveryCount >= maxDeliver) {
-          const letter: DeadLetter = {
-            consumer: spec.durable,
-            message,
-            deliveries: deliveryCount,
-            error: String(error),
-          };
-          await this.publish({
-            subject: deadLetterSubject(spec.durable),
-            id: `${spec.durable}:${message.id}`,
-            data: letter,
-          });
+        if (deliveryCount >= maxDeliver && (await this.deadLetter(spec, message, deliveryCount, error)))
           return;
-        }
-        await sleep(retryDelay(spec, deliveryCount));
+        await sleep(retryDelay(spec, Math.min(deliveryCount, maxDeliver)));
       }
+    }
+  }
+
+  /** Whether the dead letter is stored; if not, the message is delivered again, as JetStream would. */
+  private async deadLetter(
+    spec: ConsumerSpec,
+    message: BusMessage,
+    deliveries: number,
+    error: unknown,
+  ): Promise<boolean> {
+    const letter: DeadLetter = { consumer: spec.durable, message, deliveries, error: String(error) };
+    try {
+      await this.publish({
+        subject: deadLetterSubject(spec.durable),
+        id: `${spec.durable}:${message.id}`,
+        data: letter,
+      });
+      return true;
+    } catch (failure) {
+      this.logger.error(
+        `Consumer ${spec.durable}: ${message.id} could not reach the dead letters, delivering it again: ${String(failure)}`,
+      );
+      return false;
     }
   }
 }

@@ -20,6 +20,8 @@ import {
   type EventBus,
   type EventStreamSpec,
   eventSubject,
+  type PublishAck,
+  type PublishOptions,
   retryDelay,
   type RunningConsumer,
 } from './event-bus.js';
@@ -33,15 +35,6 @@ export interface JetStreamOptions {
 }
 
 const MSG_ID = 'Nats-Msg-Id';
-
-/** A message that is not JSON still reaches the dead letters, as its text. */
-function parsedOrRaw(message: JsMsg): unknown {
-  try {
-    return message.json();
-  } catch {
-    return message.string();
-  }
-}
 
 export class JetStreamEventBus implements EventBus {
   private readonly logger = new Logger(JetStreamEventBus.name);
@@ -70,12 +63,19 @@ export class JetStreamEventBus implements EventBus {
     await this.upsertStream(this.streamName(spec.service), subjects, spec.duplicateWindowMs);
   }
 
-  async publish(message: BusMessage): Promise<{ duplicate: boolean }> {
+  async publish(message: BusMessage, options: PublishOptions = {}): Promise<PublishAck> {
+    const { expectedLastSequence } = options;
     const ack = await this.js.publish(this.subject(message.subject), JSON.stringify(message.data), {
       msgID: message.id,
       timeout: this.options.publishTimeoutMs ?? 5_000,
+      ...(expectedLastSequence === undefined ? {} : { expect: { lastSequence: expectedLastSequence } }),
     });
-    return { duplicate: ack.duplicate };
+    return { duplicate: ack.duplicate, sequence: ack.seq };
+  }
+
+  async lastSequence(service: string): Promise<number> {
+    const info = await this.jsm.streams.info(this.streamName(service));
+    return info.state.last_seq;
   }
 
   async consume(
@@ -88,7 +88,9 @@ export class JetStreamEventBus implements EventBus {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: this.subject(spec.filterSubject),
-      max_deliver: spec.maxDeliver ?? consumerDefaults.maxDeliver,
+      // Unbounded on the server, counted here: a message the server stopped delivering after its last
+      // attempt would be lost whenever that attempt died or its move to the dead letters failed.
+      max_deliver: -1,
       ack_wait: nanos(spec.ackWaitMs ?? consumerDefaults.ackWaitMs),
       // One message in flight keeps the stream's order through redeliveries.
       max_ack_pending: 1,
@@ -126,32 +128,47 @@ export class JetStreamEventBus implements EventBus {
       id: message.headers?.get(MSG_ID) ?? `${message.info.stream}:${message.seq}`,
       deliveryCount: message.info.deliveryCount,
     };
-    let failure: unknown;
+    let data: unknown;
     try {
-      await handler({ ...delivery, data: message.json() });
+      data = message.json();
     } catch (error) {
-      failure = error;
-    }
-    if (failure === undefined) {
-      await message.ackAck();
+      // No delivery will ever parse it: retrying would only hold back every message behind it.
+      this.logger.error(`Consumer ${spec.durable}: ${delivery.id} is not JSON (${String(error)})`);
+      await this.deadLetter(spec, message, { ...delivery, data: message.string() }, 'Not JSON');
       return;
     }
-    if (delivery.deliveryCount < maxDeliver) {
-      message.nak(retryDelay(spec, delivery.deliveryCount));
+    try {
+      await handler({ ...delivery, data });
+    } catch (error) {
+      if (delivery.deliveryCount < maxDeliver) message.nak(retryDelay(spec, delivery.deliveryCount));
+      else await this.deadLetter(spec, message, { ...delivery, data }, String(error));
       return;
     }
-    const { deliveryCount, ...failed } = delivery;
+    await message.ackAck();
+  }
+
+  /** Terminates the message once its dead letter is stored; until then it is delivered again. */
+  private async deadLetter(spec: ConsumerSpec, message: JsMsg, failed: Delivery, error: string) {
+    const { deliveryCount, ...delivered } = failed;
     const letter: DeadLetter = {
       consumer: spec.durable,
-      message: { ...failed, data: parsedOrRaw(message) },
+      message: delivered,
       deliveries: deliveryCount,
-      error: String(failure),
+      error,
     };
-    await this.publish({
-      subject: deadLetterSubject(spec.durable),
-      id: `${spec.durable}:${delivery.id}`,
-      data: letter,
-    });
+    try {
+      await this.publish({
+        subject: deadLetterSubject(spec.durable),
+        id: `${spec.durable}:${failed.id}`,
+        data: letter,
+      });
+    } catch (failure) {
+      this.logger.error(
+        `Consumer ${spec.durable}: ${failed.id} could not reach the dead letters, delivering it again: ${String(failure)}`,
+      );
+      message.nak(retryDelay(spec, spec.maxDeliver ?? consumerDefaults.maxDeliver));
+      return;
+    }
     // No reason text: nats-server 2.9 ignores a TERM that carries one, and redelivers after ack_wait.
     message.term();
   }

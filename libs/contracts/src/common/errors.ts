@@ -1,0 +1,122 @@
+import { apiError, type ApiError } from './api-error.js';
+
+/**
+ * The error vocabulary of every service. Domains and services throw these; `toApiError` alone decides
+ * what HTTP status and JSON body each becomes, so no service picks a status code of its own.
+ */
+export abstract class AftersalesError extends Error {
+  abstract readonly kind:
+    | 'unauthenticated'
+    | 'rate_limited'
+    | 'not_found'
+    | 'invalid'
+    | 'forbidden'
+    | 'conflict'
+    | 'concurrency'
+    | 'precondition_required'
+    | 'illegal_transition';
+
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The caller's credentials are missing, wrong or expired. */
+export class UnauthenticatedError extends AftersalesError {
+  override name = 'UnauthenticatedError';
+  readonly kind = 'unauthenticated';
+}
+
+/** Too many attempts: the caller may try again after `retryAfterSeconds`. */
+export class RateLimitedError extends AftersalesError {
+  override name = 'RateLimitedError';
+  readonly kind = 'rate_limited';
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, { retryAfterSeconds });
+  }
+}
+
+/** The object does not exist, or the caller may not know that it does. */
+export class NotFoundError extends AftersalesError {
+  override name = 'NotFoundError';
+  readonly kind = 'not_found';
+}
+
+/** The request is malformed or breaks a rule of the input (a field, a format, a limit). */
+export class InvalidError extends AftersalesError {
+  override name = 'InvalidError';
+  readonly kind = 'invalid';
+}
+
+export class ForbiddenError extends AftersalesError {
+  override name = 'ForbiddenError';
+  readonly kind = 'forbidden';
+}
+
+/** The request clashes with what exists: an id already taken, a command id reused for another object. */
+export class ConflictError extends AftersalesError {
+  override name = 'ConflictError';
+  readonly kind = 'conflict';
+}
+
+/**
+ * The object changed between the caller's read and its write. A caller that named the version it read
+ * (`If-Match`) gets 412 with the current version, so it can reload; anyone else gets 409.
+ */
+export class ConcurrencyError extends AftersalesError {
+  override name = 'ConcurrencyError';
+  readonly kind = 'concurrency';
+
+  constructor(
+    readonly streamId: string,
+    readonly expected: number | 'no_stream' | 'any',
+    readonly actual: number,
+    readonly namedByCaller = false,
+  ) {
+    super(`${streamId} was changed meanwhile (now version ${actual}); reload it and try again`, {
+      currentVersion: actual,
+    });
+  }
+}
+
+/** A change that must name the version it was made on (`If-Match`) came without one. */
+export class PreconditionRequiredError extends AftersalesError {
+  override name = 'PreconditionRequiredError';
+  readonly kind = 'precondition_required';
+}
+
+/** The command does not apply in the object's current state (a repair order returned cannot be received). */
+export class IllegalTransitionError extends AftersalesError {
+  override name = 'IllegalTransitionError';
+  readonly kind = 'illegal_transition';
+
+  constructor(
+    readonly state: string,
+    readonly command: string,
+    message: string,
+  ) {
+    super(message, { state, command });
+  }
+}
+
+const statusOf: Record<AftersalesError['kind'], number> = {
+  unauthenticated: 401,
+  rate_limited: 429,
+  not_found: 404,
+  invalid: 400,
+  forbidden: 403,
+  conflict: 409,
+  concurrency: 409,
+  precondition_required: 428,
+  illegal_transition: 409,
+};
+
+/** The one mapping from an error of ours to the JSON error shape. */
+export function toApiError(error: AftersalesError): ApiError {
+  const status = error instanceof ConcurrencyError && error.namedByCaller ? 412 : statusOf[error.kind];
+  return apiError(status, error.message, error.details);
+}

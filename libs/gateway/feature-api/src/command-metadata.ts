@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
+import type { FastifyRequest } from 'fastify';
+import type { AuthenticatedRequest } from './access/access.decorator.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+/**
+ * The metadata of what a request asks the services to do. A client that may retry names the command with
+ * an `Idempotency-Key` header, so the retry takes effect once; otherwise each request is a new command.
+ */
+export function commandMetadataOf(request: FastifyRequest & AuthenticatedRequest): CommandMetadata {
+  const key = request.headers['idempotency-key'];
+  if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+    throw new InvalidError('Idempotency-Key: must be 8 to 100 letters, digits, - or _ (a UUID will do)');
+  }
+  const { principal } = request;
+  const actor = !principal
+    ? 'anonymous'
+    : principal.kind === 'user'
+      ? `user:${principal.userId}`
+      : `api-key:${principal.apiKeyId}`;
+  const commandId = key ?? randomUUID();
+  const correlationId = randomUUID();
+  return { actor, commandId, correlationId, causationId: correlationId, now: new Date().toISOString() };
+}
+
+/** What the gateway asks on its own behalf, such as checking a caller's credentials. */
+export function gatewayMetadata(): CommandMetadata {
+  const id = randomUUID();
+  return {
+    actor: 'service:gateway',
+    commandId: id,
+    correlationId: id,
+    causationId: id,
+    now: new Date().toISOString(),
+  };
+}
+
+/** The command metadata of the current request, after the access guard has named the caller. */
+export const Metadata = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  commandMetadataOf(context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>()),
+);

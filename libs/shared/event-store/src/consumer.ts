@@ -1,0 +1,40 @@
+import type { EventContract } from '@aftersales/contracts/common';
+import type { Delivery } from '@aftersales/shared-messaging';
+import type { Database } from '@aftersales/shared-persistence';
+import type { RecordedEvent } from './envelope.js';
+import { processOnce } from './process-once.js';
+
+/** A service's reaction to another service's events, applied once per event however often it arrives. */
+export interface Consumer {
+  /** Names the consumer's position on the bus and its processed-event records. */
+  name: string;
+  /** The publishing service. */
+  from: string;
+  /** The events it reacts to; others on the same stream pass by. */
+  events: readonly EventContract[];
+  /** Applies one event, in the transaction that records it as processed. */
+  handle(event: RecordedEvent, tx: Database): Promise<void>;
+}
+
+export class MalformedEventError extends Error {
+  override name = 'MalformedEventError';
+}
+
+/**
+ * The bus handler of a consumer: it checks each event against its contract before applying it, so a
+ * malformed event goes to the dead letters instead of into the read model.
+ */
+export function consumerHandler(db: Database, schema: string, consumer: Consumer) {
+  return async (delivery: Delivery): Promise<void> => {
+    const event = delivery.data as RecordedEvent;
+    const contract = consumer.events.find((c) => c.type === event?.type);
+    if (!contract) return;
+    const parsed = contract.data.safeParse(event.data);
+    if (!parsed.success) {
+      throw new MalformedEventError(`${event.type} ${delivery.id}: ${parsed.error.message}`);
+    }
+    await processOnce(db, schema, consumer.name, delivery.id, (tx) =>
+      consumer.handle({ ...event, data: parsed.data }, tx),
+    );
+  };
+}

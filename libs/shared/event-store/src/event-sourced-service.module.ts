@@ -1,0 +1,112 @@
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { EventContract } from '@aftersales/contracts/common';
+import { EVENT_BUS, type EventBus, type RunningConsumer } from '@aftersales/shared-messaging';
+import {
+  DATABASE_CONNECTION,
+  type DatabaseConnection,
+  type Migrations,
+} from '@aftersales/shared-persistence';
+import { type Consumer, consumerHandler } from './consumer.js';
+import { EventStore } from './event-store.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { type Projection, ProjectionRunner } from './projection.js';
+
+export interface EventSourcedServiceOptions {
+  /** The service's name: its database schema and its stream on the bus. */
+  service: string;
+  migrations: Migrations;
+  /** The integration events it publishes, declared in its contracts. */
+  publishes: readonly EventContract[];
+  /** Read models kept behind the store by one runner per projection at a time. */
+  projections?: readonly Projection[];
+  /** Its reactions to other services' events. */
+  consumers?: readonly Consumer[];
+}
+
+export const EVENT_STORE = Symbol('EventStore');
+const OPTIONS = Symbol('EventSourcedServiceOptions');
+
+/**
+ * Runs the event-sourcing parts of one service: migrates its schema, publishes its outbox, keeps its
+ * projections and runs its consumers; on shutdown it stops taking new work, lets what is in flight
+ * finish, and only then lets the connections close.
+ */
+@Injectable()
+class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger: Logger;
+  private readonly relay: OutboxRelay;
+  private readonly runner: ProjectionRunner;
+  private consumers: RunningConsumer[] = [];
+
+  constructor(
+    @Inject(OPTIONS) private readonly options: EventSourcedServiceOptions,
+    @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
+    @Inject(EVENT_BUS) private readonly bus: EventBus,
+  ) {
+    const { service } = options;
+    this.logger = new Logger(service);
+    this.relay = new OutboxRelay(connection.db, service, bus, service, {
+      onError: (error) => this.logger.warn(`Outbox relay: ${String(error)}; it tries again`),
+    });
+    this.runner = new ProjectionRunner(connection.db, service);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.connection.migrate(this.options.migrations);
+    await this.bus.ensureStream({
+      service: this.options.service,
+      eventTypes: this.options.publishes.map((e) => e.type),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.relay.start();
+    if (this.options.projections?.length) this.runner.start([...this.options.projections]);
+    for (const consumer of this.options.consumers ?? []) {
+      this.consumers.push(
+        await this.bus.consume(
+          {
+            service: consumer.from,
+            durable: `${this.options.service}_${consumer.name}`,
+            filterSubject: `aftersales.${consumer.from}.>`,
+          },
+          consumerHandler(this.connection.db, this.options.service, consumer),
+        ),
+      );
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    await Promise.all([this.runner.stop(), this.relay.stop()]);
+  }
+}
+
+/** The one wiring of an event-sourced service: import it into the service's module. */
+@Module({})
+export class EventSourcedServiceModule {
+  static register(options: EventSourcedServiceOptions): DynamicModule {
+    return {
+      module: EventSourcedServiceModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        {
+          provide: EVENT_STORE,
+          inject: [DATABASE_CONNECTION],
+          useFactory: (connection: DatabaseConnection) => new EventStore(connection.db, options.service),
+        },
+        EventSourcingRuntime,
+      ],
+      exports: [EVENT_STORE],
+    };
+  }
+}

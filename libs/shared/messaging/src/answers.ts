@@ -1,0 +1,55 @@
+import { type BaseRpcContext, Ctx, MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AftersalesError,
+  apiError,
+  type CommandMetadata,
+  type MessageContract,
+  metadataFromHeaders,
+  type ParsedRequestOf,
+  type ReplyOf,
+  toApiError,
+  validationError,
+} from '@aftersales/contracts/common';
+import { RpcError } from './rpc-error.js';
+
+/** Headers as both transports hand them over: nats.js `MsgHdrs`, or the in-process transport's map. */
+interface Headers {
+  get(name: string): string | undefined;
+}
+
+type Handler<M extends MessageContract> = (
+  request: ParsedRequestOf<M>,
+  metadata: CommandMetadata,
+) => ReplyOf<M> | Promise<ReplyOf<M>>;
+
+/**
+ * Makes a controller method answer a contract's subject. The payload is validated with the contract's
+ * request schema (a 400 naming each field), the metadata is read from the headers, and an error of ours
+ * becomes the JSON error shape through the one mapping, so handlers only handle.
+ */
+export function Answers<M extends MessageContract>(contract: M) {
+  return <H extends Handler<M>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<H>,
+  ) => {
+    const handle = descriptor.value!;
+    descriptor.value = async function (this: unknown, payload: unknown, context: BaseRpcContext) {
+      const parsed = contract.request.safeParse(payload);
+      if (!parsed.success) throw new RpcError(validationError(parsed.error));
+      const headers = context.getArgByIndex(1) as Headers | undefined;
+      const metadata = headers && metadataFromHeaders((name) => headers.get(name) || undefined);
+      if (!metadata) throw new RpcError(apiError(400, 'The request carries no command metadata headers'));
+      try {
+        return await handle.call(this, parsed.data as ParsedRequestOf<M>, metadata);
+      } catch (error) {
+        if (error instanceof AftersalesError) throw new RpcError(toApiError(error));
+        throw error;
+      }
+    } as unknown as H;
+    MessagePattern(contract.subject)(target, key, descriptor);
+    // Without parameter decorators Nest hands a handler the payload alone; the headers are in the context.
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+  };
+}
