@@ -7,6 +7,7 @@ import {
   JetStreamEventBus,
   MessagingModule,
   ServiceClient,
+  ServiceError,
 } from '@aftersales/shared-messaging';
 import {
   createTestDatabase,
@@ -14,6 +15,7 @@ import {
   type RunningApp,
   startApp,
   uniqueName,
+  waitUntil,
 } from '@aftersales/shared-testing';
 
 const input: RepairPointInput = {
@@ -39,14 +41,6 @@ function metadata(id: string): CommandMetadata {
   };
 }
 
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('a service stopped by its orchestrator (SIGTERM)', () => {
   let env: Record<string, string>;
   let caller: TestingModule;
@@ -69,23 +63,31 @@ describe('a service stopped by its orchestrator (SIGTERM)', () => {
     await caller.close();
   });
 
-  it('finishes the work in flight, exits 0, and every change it confirmed reaches the bus once', async () => {
+  it('answers every request it took, exits 0, and every change it confirmed reaches the bus once', async () => {
     warranty = await startApp('warranty', env);
     const services = caller.get(ServiceClient);
     const ids = Array.from({ length: 40 }, (_, i) => `drain-${i}`);
     let answered = 0;
     const requests = ids.map((id) =>
       services.request(warrantyMessages.registerRepairPoint, { id, input }, metadata(id)).then(
-        () => ((answered += 1), id),
-        () => undefined,
+        () => ((answered += 1), { id, refusal: undefined }),
+        (error: unknown) => ({
+          id,
+          refusal: error instanceof ServiceError ? error.error.message : String(error),
+        }),
       ),
     );
     // The orchestrator's signal arrives while registrations are still being handled.
-    await until(() => answered > 0, 10_000);
+    await waitUntil('the first registration was answered', () => answered > 0, 10_000);
     expect(await warranty.stop()).toBe(0);
-    const confirmed = (await Promise.all(requests)).filter((id) => id !== undefined);
-    expect(confirmed.length).toBeGreaterThan(0);
+    const outcomes = await Promise.all(requests);
     expect(warranty.output()).toContain('SIGTERM: finishing the work in flight, then exiting');
+    // A request it took is answered; one that came after it stopped taking requests finds no one, at once.
+    // Neither waits out the caller's timeout nor fails halfway.
+    const refusals = new Set(outcomes.flatMap(({ refusal }) => (refusal ? [refusal] : [])));
+    expect([...refusals].filter((r) => r !== 'The warranty service is unavailable')).toEqual([]);
+    const confirmed = outcomes.filter(({ refusal }) => !refusal).map(({ id }) => id);
+    expect(confirmed.length).toBeGreaterThan(0);
 
     // Whatever the outbox still held goes out once the service is back.
     warranty = await startApp('warranty', env);
@@ -101,7 +103,9 @@ describe('a service stopped by its orchestrator (SIGTERM)', () => {
     );
     const registered = () => new Set(received.map((d) => (d.data as { data: { id: string } }).data.id));
     try {
-      await until(() => confirmed.every((id) => registered().has(id)), 20_000);
+      await waitUntil('every confirmed registration is on the bus', () =>
+        confirmed.every((id) => registered().has(id)),
+      );
     } finally {
       await consumer.stop();
       await bus.close();

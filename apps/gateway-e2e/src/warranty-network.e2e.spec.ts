@@ -172,6 +172,37 @@ describe.each([
       expect(response.body.message).toBe(message);
     });
 
+    it('takes a retried registration (same Idempotency-Key) once, answering the first result again', async () => {
+      const point = {
+        ...newPoint,
+        id: 'tp-bishkek',
+        name: 'Bishkek Miner Service',
+        country: 'KG',
+        region: 'Chuy',
+        city: 'Bishkek',
+      };
+      const key = randomUUID();
+      const send = (idempotencyKey: string) =>
+        client.call('POST', '/api/admin/repair-points', {
+          token: admin,
+          body: point,
+          headers: { 'idempotency-key': idempotencyKey },
+        });
+      const first = await send(key);
+      const retried = await send(key);
+      expect(first.status).toBe(201);
+      expect(retried.status).toBe(201);
+      expect(retried.body).toEqual(first.body);
+      const fresh = await send(randomUUID());
+      expect(fresh.status).toBe(409);
+      expect(fresh.body.message).toBe('A repair point with the id tp-bishkek exists already');
+      const garbled = await send('short');
+      expect(garbled.status).toBe(400);
+      expect(garbled.body.message).toBe(
+        'Idempotency-Key: must be 8 to 100 letters, digits, - or _ (a UUID will do)',
+      );
+    });
+
     it('registers, changes and deactivates a point, refusing bad input without writing', async () => {
       const bad = await client.call('POST', '/api/admin/repair-points', {
         token: admin,

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** The one error shape of the HTTP API and of every reply between services. */
 export interface ApiError {
   statusCode: number;
@@ -37,14 +35,4 @@ export function isApiError(value: unknown): value is ApiError {
     typeof (value as ApiError).statusCode === 'number' &&
     typeof (value as ApiError).message === 'string'
   );
-}
-
-/** A 400 that names every field that failed and why. */
-export function validationError(error: z.ZodError): ApiError {
-  const details = error.issues.map((issue) => ({
-    path: issue.path.join('.'),
-    message: issue.message,
-  }));
-  const message = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
-  return apiError(400, message, details);
 }

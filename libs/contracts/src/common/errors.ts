@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { apiError, type ApiError } from './api-error.js';
 
 /**
@@ -50,6 +51,16 @@ export class NotFoundError extends AftersalesError {
 export class InvalidError extends AftersalesError {
   override name = 'InvalidError';
   readonly kind = 'invalid';
+}
+
+/** A 400 that names every field that failed and why, in the message and in `details`. */
+export function invalidInput(error: z.ZodError, prefix = ''): InvalidError {
+  const details = error.issues.map((issue) => ({
+    path: [prefix, ...issue.path].filter((part) => part !== '').join('.'),
+    message: issue.message,
+  }));
+  const message = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+  return new InvalidError(message, details);
 }
 
 export class ForbiddenError extends AftersalesError {

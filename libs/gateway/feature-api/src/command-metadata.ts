@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
 import type { FastifyRequest } from 'fastify';
@@ -21,7 +21,9 @@ export function commandMetadataOf(request: FastifyRequest & AuthenticatedRequest
     : principal.kind === 'user'
       ? `user:${principal.userId}`
       : `api-key:${principal.apiKeyId}`;
-  const commandId = key ?? randomUUID();
+  // A key names a command only within its caller's own commands: another caller's key never replays it.
+  const commandId =
+    key === undefined ? randomUUID() : createHash('sha256').update(`${actor}\n${key}`).digest('hex');
   const correlationId = randomUUID();
   return { actor, commandId, correlationId, causationId: correlationId, now: new Date().toISOString() };
 }

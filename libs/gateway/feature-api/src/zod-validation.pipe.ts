@@ -1,5 +1,5 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
-import { validationError } from '@aftersales/contracts/common';
+import type { PipeTransform } from '@nestjs/common';
+import { invalidInput } from '@aftersales/contracts/common';
 import type { z } from 'zod';
 
 /** Validates and normalizes input with the contract's schema; a failure is a 400 naming each field. */
@@ -8,7 +8,7 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
 
   transform(value: unknown): z.output<S> {
     const result = this.schema.safeParse(value);
-    if (!result.success) throw new BadRequestException(validationError(result.error));
+    if (!result.success) throw invalidInput(result.error);
     return result.data;
   }
 }

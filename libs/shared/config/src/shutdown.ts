@@ -17,6 +17,6 @@ export function exitOnSignals(app: { close(): Promise<void> }, log: (message: st
       },
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }

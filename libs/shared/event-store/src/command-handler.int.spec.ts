@@ -19,15 +19,20 @@ type Event = { type: 'TicketOpened'; data: { by: string } } | { type: 'NoteAdded
 type AddNote = Command<'AddNote', { text: string }>;
 type State = { notes: string[] };
 
-/** A toy decider: the first note opens the ticket. */
+/** A toy decider: the first note opens the ticket; a note that is there already is refused. */
 const ticket: Decider<AddNote, Event, State> = {
   initialState: { notes: [] },
-  decide: (command, state) => [
-    ...(state.notes.length === 0
-      ? [{ type: 'TicketOpened' as const, data: { by: command.metadata.actor } }]
-      : []),
-    { type: 'NoteAdded', data: { text: command.data.text } },
-  ],
+  decide: (command, state) => {
+    if (state.notes.includes(command.data.text)) {
+      throw new ConflictError(`The note ${command.data.text} is there already`);
+    }
+    return [
+      ...(state.notes.length === 0
+        ? [{ type: 'TicketOpened' as const, data: { by: command.metadata.actor } }]
+        : []),
+      { type: 'NoteAdded', data: { text: command.data.text } },
+    ];
+  },
   evolve: (state, event) =>
     event.type === 'NoteAdded' ? { notes: [...state.notes, event.data.text] } : state,
 };
@@ -108,7 +113,7 @@ describe.each(backends)('command handler on %s', (_, open) => {
   });
 
   /** A store on which another writer appends right after the handler's first read: the race, every time. */
-  function racedStore(): EventStore {
+  function racedStore(note = 'from the other writer'): EventStore {
     let raced = false;
     const racing = new EventStore(connection.db, TEST_SCHEMA);
     const readStream = racing.readStream.bind(racing);
@@ -116,7 +121,7 @@ describe.each(backends)('command handler on %s', (_, open) => {
       const history = await readStream(streamId);
       if (!raced) {
         raced = true;
-        await handler.handle(streamId, addNote('from the other writer'));
+        await handler.handle(streamId, addNote(note));
       }
       return history;
     }) as EventStore['readStream'];
@@ -136,6 +141,19 @@ describe.each(backends)('command handler on %s', (_, open) => {
       { by: 'user:customer-1' },
       { text: 'first' },
       { text: 'from the other writer' },
+    ]);
+  });
+
+  it('gives the refusal the newer state earns, when the other writer made the command wrong', async () => {
+    await handler.handle('ticket-10', addNote('first'));
+    const raced = new CommandHandler(racedStore('photo sent'), ticket);
+    await expect(raced.handle('ticket-10', addNote('photo sent'))).rejects.toThrow(
+      new ConflictError('The note photo sent is there already'),
+    );
+    expect((await store.readStream('ticket-10')).map((e) => e.type)).toEqual([
+      'TicketOpened',
+      'NoteAdded',
+      'NoteAdded',
     ]);
   });
 

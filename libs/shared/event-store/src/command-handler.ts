@@ -86,12 +86,17 @@ export class CommandHandler<C extends Command, Event extends DomainEvent, State>
         if (error instanceof DuplicateEventError) return this.concurrentRetry(streamId, command);
         if (!(error instanceof ConcurrencyError)) throw error;
         // The writer that got there first may have been this very command, sent twice at once.
-        const replayed = this.firstResult(await this.store.readStream<Event>(streamId), command);
+        const newer = await this.store.readStream<Event>(streamId);
+        const replayed = this.firstResult(newer, command);
         if (replayed) return replayed;
         if (options.expectedVersion !== undefined) {
           throw new ConcurrencyError(streamId, options.expectedVersion, error.actual, true);
         }
-        if (!options.retryOnConflict || attempt >= MAX_ATTEMPTS) throw error;
+        if (!options.retryOnConflict || attempt >= MAX_ATTEMPTS) {
+          // A refusal on the newer state ("exists already") tells the caller more than "it changed".
+          this.decider.decide(command, fold(this.decider, newer.map(domainEvent)));
+          throw error;
+        }
       }
     }
   }

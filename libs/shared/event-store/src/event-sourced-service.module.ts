@@ -51,13 +51,21 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
     @Inject(OPTIONS) private readonly options: EventSourcedServiceOptions,
     @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
+    @Inject(EVENT_STORE) store: EventStore,
   ) {
     const { service } = options;
     this.logger = new Logger(service);
     this.relay = new OutboxRelay(connection.db, service, bus, service, {
       onError: (error) => this.logger.warn(`Outbox relay: ${String(error)}; it tries again`),
     });
-    this.runner = new ProjectionRunner(connection.db, service);
+    this.runner = new ProjectionRunner(connection.db, service, {
+      onError: (projection, error) =>
+        this.logger.error(`Projection ${projection}: ${String(error)}; it tries again`),
+    });
+    store.onAppended(() => {
+      this.relay.notify();
+      this.runner.notify();
+    });
   }
 
   async onModuleInit(): Promise<void> {

@@ -55,11 +55,21 @@ export interface AppendResult {
 export class EventStore {
   private readonly schema: ReturnType<typeof sql.identifier>;
 
+  private readonly appendedListeners: (() => void)[] = [];
+
   constructor(
     private readonly db: Database,
     private readonly schemaName: string,
   ) {
     this.schema = sql.identifier(schemaName);
+  }
+
+  /**
+   * Calls `listener` whenever an append of this store has committed, so that the relay and the
+   * projections of the same process start on it at once instead of at their next poll.
+   */
+  onAppended(listener: () => void): void {
+    this.appendedListeners.push(listener);
   }
 
   /**
@@ -110,6 +120,7 @@ export class EventStore {
         version: row.version,
         globalPosition: { transactionId: row.transaction_id, position: row.position },
       }));
+      this.appendedListeners.forEach((listener) => listener());
       return { nextVersion: rows.at(-1)!.version, recorded };
     } catch (error) {
       if (uniqueViolation(error) === 'events_event_id_unique') throw new DuplicateEventError(streamId);
@@ -118,8 +129,11 @@ export class EventStore {
   }
 
   /** Runs `work` in one transaction, with a store whose appends belong to it. */
-  transaction<T>(work: (store: EventStore, tx: Database) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(new EventStore(tx, this.schemaName), tx));
+  async transaction<T>(work: (store: EventStore, tx: Database) => Promise<T>): Promise<T> {
+    // The store of the transaction has no listeners: they hear of its appends once it has committed.
+    const result = await this.db.transaction((tx) => work(new EventStore(tx, this.schemaName), tx));
+    this.appendedListeners.forEach((listener) => listener());
+    return result;
   }
 
   /** 0 for a stream that does not exist. */

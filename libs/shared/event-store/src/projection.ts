@@ -15,6 +15,9 @@ export interface Projection {
   reset(tx: Database): Promise<void>;
 }
 
+/** How often a runner looks again while the snapshot horizon hides events from it. */
+const HORIZON_POLL_MS = 20;
+
 export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** How long a started runner waits for a `notify` before it looks for new events anyway. */
@@ -103,13 +106,27 @@ export class ProjectionRunner {
     return rows[0]?.lag ?? 0;
   }
 
+  /** Whether events are stored past the projection's checkpoint that a read in global order cannot see yet. */
+  private async hidesEvents(projection: Projection): Promise<boolean> {
+    const at = await this.checkpoint(projection);
+    const rows = rowsOf<{ hidden: boolean }>(
+      await this.db.execute(sql`
+        select exists (
+          select 1 from ${this.schema}.events
+          where (transaction_id, position) > (${at.transactionId}::xid8, ${at.position}::bigint)
+        ) as hidden`),
+    );
+    return rows[0]?.hidden ?? false;
+  }
+
   /** One batch, in one transaction; returns how many events it went past. */
   private applyBatch(projection: Projection): Promise<number> {
     return this.db.transaction(async (tx) => {
       await this.lock(projection, tx);
       const events = await new EventStore(tx, this.schemaName).readAll(
         await this.checkpoint(projection, tx),
-        this.options.batchSize ?? 500,
+        // Small batches: a batch's transaction holds every global-order reader on the server back.
+        this.options.batchSize ?? 100,
       );
       const last = events.at(-1)?.globalPosition;
       if (!last) return 0;
@@ -153,7 +170,12 @@ export class ProjectionRunner {
         backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
         continue;
       }
-      if (passed === 0) await wakeup.pause(this.options.idleMs ?? 1_000);
+      if (passed === 0) {
+        // Events the snapshot horizon still hides are visible as soon as the transactions in front of
+        // them end, usually within milliseconds: look again shortly rather than after a full idle pause.
+        const hidden = await this.hidesEvents(projection).catch(() => false);
+        await wakeup.pause(hidden ? HORIZON_POLL_MS : (this.options.idleMs ?? 1_000));
+      }
     }
     this.wakeups.delete(wakeup);
   }

@@ -1,14 +1,14 @@
 import { type BaseRpcContext, Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AftersalesError,
-  apiError,
   type CommandMetadata,
+  commandMetadataSchema,
+  invalidInput,
   type MessageContract,
   metadataFromHeaders,
   type ParsedRequestOf,
   type ReplyOf,
   toApiError,
-  validationError,
 } from '@aftersales/contracts/common';
 import { RpcError } from './rpc-error.js';
 
@@ -35,13 +35,15 @@ export function Answers<M extends MessageContract>(contract: M) {
   ) => {
     const handle = descriptor.value!;
     descriptor.value = async function (this: unknown, payload: unknown, context: BaseRpcContext) {
-      const parsed = contract.request.safeParse(payload);
-      if (!parsed.success) throw new RpcError(validationError(parsed.error));
-      const headers = context.getArgByIndex(1) as Headers | undefined;
-      const metadata = headers && metadataFromHeaders((name) => headers.get(name) || undefined);
-      if (!metadata) throw new RpcError(apiError(400, 'The request carries no command metadata headers'));
       try {
-        return await handle.call(this, parsed.data as ParsedRequestOf<M>, metadata);
+        const request = contract.request.safeParse(payload);
+        if (!request.success) throw invalidInput(request.error);
+        const headers = context.getArgByIndex(1) as Headers | undefined;
+        const metadata = commandMetadataSchema.safeParse(
+          metadataFromHeaders((name) => headers?.get(name) || undefined),
+        );
+        if (!metadata.success) throw invalidInput(metadata.error, 'metadata');
+        return await handle.call(this, request.data as ParsedRequestOf<M>, metadata.data);
       } catch (error) {
         if (error instanceof AftersalesError) throw new RpcError(toApiError(error));
         throw error;

@@ -1,6 +1,7 @@
 import { headers as natsHeaders, type MsgHdrs, type NatsConnection } from '@nats-io/nats-core';
 import {
   ClientNats,
+  type MessageHandler,
   type MsPattern,
   type NatsOptions,
   type ReadPacket,
@@ -8,6 +9,7 @@ import {
   type WritePacket,
 } from '@nestjs/microservices';
 import type { Broadcasts } from './broadcasts.js';
+import { SendsPerTurn } from './sends-per-turn.js';
 import { REPLY_TIMEOUT_MS } from './service-client.js';
 
 export interface NatsConnectionOptions {
@@ -47,6 +49,7 @@ const decoder = new TextDecoder();
 
 export class NatsClient extends ClientNats implements Broadcasts {
   private readonly gapHandlers: (() => void)[] = [];
+  private readonly requests = new SendsPerTurn();
 
   constructor(private readonly connection: NatsConnectionOptions) {
     super(natsOptions(connection) ?? {});
@@ -70,11 +73,13 @@ export class NatsClient extends ClientNats implements Broadcasts {
     const handle = this.createSubscriptionHandler(packet, callback);
     let cancelled = false;
     // The caller's own timeout fires first and says which service was slow; this one only frees the inbox.
-    this.nats()
-      .request(this.normalizePattern(packet.pattern), serialized.data, {
-        timeout: REPLY_TIMEOUT_MS + 1_000,
-        headers: this.mergeHeaders(toNatsHeaders(serialized.headers)),
-      })
+    this.requests
+      .send(() =>
+        this.nats().request(this.normalizePattern(packet.pattern), serialized.data, {
+          timeout: REPLY_TIMEOUT_MS + 1_000,
+          headers: this.mergeHeaders(toNatsHeaders(serialized.headers)),
+        }),
+      )
       .then((message) => (cancelled ? undefined : handle(null, message)))
       // A failed request, or a reply that does not decode, reaches the caller as its error.
       .catch((error: unknown) => !cancelled && callback({ err: error }));
@@ -126,17 +131,70 @@ export class NatsClient extends ClientNats implements Broadcasts {
   }
 }
 
+/** How long a stopping service waits for the requests it took to be answered. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
 export class NatsServer extends ServerNats {
+  private inFlight = 0;
+  private readonly replies = new SendsPerTurn();
+  private readonly idle = new Set<() => void>();
+
   /** `queue` is the service name: replicas of one service share its requests. */
   constructor(
     private readonly connection: NatsConnectionOptions,
     queue: string,
   ) {
-    // On shutdown it stops taking requests, then gives those in flight a moment to answer.
-    super({ ...natsOptions(connection), queue, gracefulShutdown: true, gracePeriod: 1_000 });
+    super({ ...natsOptions(connection), queue });
   }
 
   override addHandler(...[pattern, ...rest]: Parameters<ServerNats['addHandler']>): void {
     super.addHandler(namespaced(this.connection.namespace, this.normalizePattern(pattern)), ...rest);
+  }
+
+  /**
+   * Each message arrives on a subject it subscribed to, and those are the handlers' keys as they are. Nest
+   * first tries every subject as JSON, which costs a thrown SyntaxError per message.
+   */
+  override getHandlerByPattern(subject: string): MessageHandler | null {
+    return this.messageHandlers.get(subject) ?? null;
+  }
+
+  /** Counts a request from when it arrives until its last reply packet is sent. */
+  override getPublisher(...args: Parameters<ServerNats['getPublisher']>): (packet: WritePacket) => unknown {
+    const send = super.getPublisher(...args);
+    const publish = (packet: WritePacket) => this.replies.send(() => send(packet));
+    this.inFlight += 1;
+    return (packet) => {
+      try {
+        return publish(packet);
+      } finally {
+        // The last packet says so; a request no handler takes gets one error packet that does not.
+        if (packet.isDisposed || packet.err !== undefined) this.settle();
+      }
+    };
+  }
+
+  /**
+   * Stops taking requests (other replicas of the queue group take them from now on), waits until the
+   * ones in flight are answered, then closes the connection, before the application closes the
+   * database under them.
+   */
+  override async close(): Promise<void> {
+    // Nest keeps its subscriptions private; they are what must end first.
+    const { subscriptions = [] } = this as unknown as { subscriptions?: { unsubscribe(): void }[] };
+    subscriptions.forEach((subscription) => subscription.unsubscribe());
+    if (this.inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, DRAIN_TIMEOUT_MS);
+        this.idle.add(() => (clearTimeout(timer), resolve()));
+      });
+    }
+    this.replies.flush();
+    await super.close();
+  }
+
+  private settle(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) for (const resolve of this.idle) resolve();
   }
 }

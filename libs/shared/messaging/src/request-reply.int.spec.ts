@@ -159,6 +159,18 @@ describe.each([
     });
   });
 
+  it('refuses metadata headers of the wrong form with a 400, before the handler runs', async () => {
+    const forged = { ...metadata, actor: 'root', now: 'yesterday' };
+    await expect(client.request(echo.say, { text: 'hi', at: metadata.now }, forged)).rejects.toMatchObject({
+      error: {
+        statusCode: 400,
+        message:
+          'metadata.actor: must be anonymous, user:<id>, api-key:<id> or service:<name>; ' +
+          'metadata.now: Invalid ISO datetime',
+      },
+    });
+  });
+
   it("maps the service's error class to the API's error shape", async () => {
     await expect(client.request(echo.find, { id: 'e-1' }, metadata)).rejects.toMatchObject({
       error: { statusCode: 404, error: 'Not Found', message: 'No echo e-1' },

@@ -6,7 +6,9 @@ import { RepairPointRepository, repairPointsProjection } from '@aftersales/warra
 import {
   nearestFirst,
   parsePlace,
+  type RepairPointCommand,
   repairPointDecider,
+  type RepairPointEvent,
   type RepairPointState,
   repairPointStream,
 } from '@aftersales/warranty-domain';
@@ -19,11 +21,7 @@ function pointOf(state: RepairPointState): RepairPoint {
 /** The service network: official and third-party repair points, each an event-sourced stream. */
 @Injectable()
 export class ServiceNetworkService {
-  private readonly points: CommandHandler<
-    Parameters<typeof repairPointDecider.decide>[0],
-    Parameters<typeof repairPointDecider.evolve>[1],
-    RepairPointState
-  >;
+  private readonly points: CommandHandler<RepairPointCommand, RepairPointEvent, RepairPointState>;
 
   constructor(
     private readonly readModel: RepairPointRepository,
