@@ -1,5 +1,5 @@
 import type { EventContract } from '@aftersales/contracts/common';
-import type { Delivery } from '@aftersales/shared-messaging';
+import { type Delivery, PermanentDeliveryError } from '@aftersales/shared-messaging';
 import type { Database } from '@aftersales/shared-persistence';
 import type { RecordedEvent } from './envelope.js';
 import { processOnce } from './process-once.js';
@@ -16,13 +16,14 @@ export interface Consumer {
   handle(event: RecordedEvent, tx: Database): Promise<void>;
 }
 
-export class MalformedEventError extends Error {
+/** No delivery of the event will ever pass its contract: it goes to the dead letters on its first. */
+export class MalformedEventError extends PermanentDeliveryError {
   override name = 'MalformedEventError';
 }
 
 /**
  * The bus handler of a consumer: it checks each event against its contract before applying it, so a
- * malformed event goes to the dead letters instead of into the read model.
+ * malformed event goes to the dead letters at once instead of into the read model.
  */
 export function consumerHandler(db: Database, schema: string, consumer: Consumer) {
   return async (delivery: Delivery): Promise<void> => {

@@ -4,7 +4,7 @@ import { type DynamicModule, type INestApplicationContext, Module } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { event as eventContract } from '@aftersales/contracts/common';
 import type { Command, Decider } from '@aftersales/shared-decider';
-import { EventBusModule } from '@aftersales/shared-messaging';
+import { EventBusModule, PermanentDeliveryError } from '@aftersales/shared-messaging';
 import {
   DATABASE_CONNECTION,
   type DatabaseConnection,
@@ -133,7 +133,7 @@ describe.each([
 });
 
 describe('a consumer', () => {
-  it('refuses an event that breaks its contract, so it goes to the dead letters and not into the read model', async () => {
+  it('refuses an event that breaks its contract for good, so it goes to the dead letters at once and not into the read model', async () => {
     const connection = await openPglite('memory://');
     try {
       await connection.migrate(migrations);
@@ -144,14 +144,14 @@ describe('a consumer', () => {
         handle: eventApplications.evolve,
       });
       const malformed = { type: 'Opened', eventId: randomUUID(), data: { note: 42 } };
-      await expect(
-        handle({
-          subject: 'aftersales.es_test.Opened',
-          id: malformed.eventId,
-          data: malformed,
-          deliveryCount: 1,
-        }),
-      ).rejects.toThrow(MalformedEventError);
+      const refusal = handle({
+        subject: 'aftersales.es_test.Opened',
+        id: malformed.eventId,
+        data: malformed,
+        deliveryCount: 1,
+      });
+      await expect(refusal).rejects.toThrow(MalformedEventError);
+      await expect(refusal).rejects.toBeInstanceOf(PermanentDeliveryError);
       expect((await readApplications(connection.db)).size).toBe(0);
     } finally {
       await connection.close();

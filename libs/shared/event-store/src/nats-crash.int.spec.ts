@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'drizzle-orm';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { JetStreamEventBus, type RunningConsumer } from '@aftersales/shared-messaging';
 import { type DatabaseConnection, rowsOf } from '@aftersales/shared-persistence';
 import { type DedicatedNats, machineCrash, startDedicatedNats, waitUntil } from '@aftersales/shared-testing';
@@ -119,4 +121,154 @@ describe('outbox to JetStream while the NATS machine crashes', () => {
         })),
     );
   }, 180_000);
+});
+
+describe('a durable consumer whose state outlived the last messages of its stream in a NATS crash', () => {
+  const durable = 'applications';
+  let nats: DedicatedNats;
+  let connection: DatabaseConnection;
+  let relayBus: JetStreamEventBus;
+  let consumerBus: JetStreamEventBus;
+  let machine: ReturnType<typeof machineCrash>;
+  let consumer: RunningConsumer | undefined;
+  let relay: OutboxRelay;
+  const losses: StreamLossError[] = [];
+  /** Commits the append the test holds open, if any: the pool cannot close while it is. */
+  let commitLate = async () => {};
+
+  beforeAll(async () => {
+    nats = await startDedicatedNats();
+    machine = machineCrash(nats);
+    connection = await openMigratedPostgres();
+    relayBus = await JetStreamEventBus.connect({ url: nats.url, publishTimeoutMs: 1_000 });
+    consumerBus = await JetStreamEventBus.connect({ url: nats.url });
+    await relayBus.ensureStream({ service: SERVICE, eventTypes: ['Opened'] });
+    relay = new OutboxRelay(connection.db, TEST_SCHEMA, relayBus, SERVICE, {
+      idleMs: 20,
+      maxBackoffMs: 500,
+      onError: (error) => error instanceof StreamLossError && losses.push(error),
+    });
+  });
+
+  afterAll(async () => {
+    try {
+      await commitLate();
+      await relay.stop();
+      await consumer?.stop();
+      await relayBus.close();
+      await consumerBus.close();
+      await connection.close();
+    } finally {
+      machine.dispose();
+      await nats.destroy();
+    }
+  });
+
+  /** The consumer's position and its stream's end, read by a connection of the test's own. */
+  async function positions(): Promise<{ streamEnd: number; delivered: number }> {
+    const operator = await connect({ servers: nats.url });
+    try {
+      const jsm = await jetstreamManager(operator);
+      const stream = await jsm.streams.find(`aftersales.${SERVICE}.Opened`);
+      const { state } = await jsm.streams.info(stream);
+      const { delivered } = await jsm.consumers.info(stream, durable);
+      return { streamEnd: state.last_seq, delivered: delivered.stream_seq };
+    } finally {
+      await operator.close();
+    }
+  }
+
+  it('applies every event once, also one published again at a sequence it had passed', async () => {
+    const store = new EventStore(connection.db, TEST_SCHEMA);
+    const ids: string[] = [];
+    const consume = () =>
+      consumerBus.consume(
+        { service: SERVICE, durable, filterSubject: `aftersales.${SERVICE}.>` },
+        async (delivery) => {
+          await processOnce(connection.db, TEST_SCHEMA, durable, delivery.id, (tx) =>
+            eventApplications.evolve(delivery.data as RecordedEvent, tx),
+          );
+        },
+      );
+    const applied = async (wanted: string[]) => {
+      const applications = await readApplications(connection.db);
+      return wanted.every((id) => applications.has(id));
+    };
+    const allApplied = () => applied(ids);
+    const append = async (streamId: string) => {
+      const opened = event('Opened');
+      ids.push(opened.eventId);
+      await store.append(streamId, [opened], 'any');
+      relay.notify();
+      return opened.eventId;
+    };
+    /**
+     * After the sync, an append takes its position and commits only after a later one was published
+     * and applied, with the relay stopped then (`commitLate`). The crash loses the later one, and the
+     * relay publishes both again in position order: the late one at the sequence the consumer passed.
+     */
+    const appendBehindTheConsumer = async (round: number) => {
+      machine.sync();
+      let taken!: () => void;
+      let commit!: () => void;
+      const positionTaken = new Promise<void>((resolve) => (taken = resolve));
+      const committing = store.transaction(async (tx) => {
+        const late = event('Opened');
+        ids.push(late.eventId);
+        await tx.append(`late-${round}`, [late], 'any');
+        taken();
+        await new Promise<void>((resolve) => (commit = resolve));
+      });
+      await positionTaken;
+      const early = await append(`early-${round}`);
+      await waitUntil('the later append applied', () => applied([early]));
+      await relay.stop();
+      commitLate = async () => {
+        commit();
+        await committing;
+        commitLate = async () => {};
+      };
+    };
+
+    consumer = await consume();
+    relay.start();
+    for (let i = 0; i < 5; i++) await append(`s-${i}`);
+    await waitUntil('the first events applied', allApplied);
+
+    // The consuming service is down through the crash, and starts again after it.
+    await appendBehindTheConsumer(1);
+    await consumer.stop();
+    await consumerBus.close();
+    await machine.crashKeepingConsumers();
+    const { streamEnd, delivered } = await positions();
+    // The fault is real: the consumer had delivered past the end of the stream that came back.
+    expect(delivered).toBeGreaterThan(streamEnd);
+    await commitLate();
+    consumerBus = await JetStreamEventBus.connect({ url: nats.url });
+    consumer = await consume();
+    relay.start();
+    await waitUntil('every event applied after the consumer started again', allApplied);
+
+    // The consumer runs through the crash, and reattaches when its connection is back.
+    await appendBehindTheConsumer(2);
+    await machine.crashKeepingConsumers();
+    // Had the relay published past the consumer's position first, the consumer could not tell the loss.
+    await waitUntil(
+      'the consumer back within its stream',
+      async () =>
+        positions().then(
+          (p) => p.delivered <= p.streamEnd,
+          () => false,
+        ),
+      30_000,
+    );
+    await commitLate();
+    relay.start();
+    await waitUntil('every event applied after the reconnect', allApplied);
+
+    expect(losses).toHaveLength(2);
+    const applications = await readApplications(connection.db);
+    expect(applications.size).toBe(ids.length);
+    expect([...applications.values()].every((times) => times === 1)).toBe(true);
+  }, 120_000);
 });

@@ -27,8 +27,9 @@ export class StreamLossError extends Error {
   ) {
     super(
       `The ${service} stream ends at ${lastSequence} but had acknowledged ${lost} events after it; ` +
-        `publishing them again. Durable consumers whose ack floor passed ${lastSequence} skip them ` +
-        `until the stream grows past their floor: reset them to ${lastSequence + 1}.`,
+        `publishing them again. Durable consumers that delivered past ${lastSequence} start again at ` +
+        `${lastSequence + 1} when they attach or reconnect, each with a warning; one without it skips ` +
+        `what the stream stores below its position: recreate it at ${lastSequence + 1}.`,
     );
   }
 }

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DatabaseConnection, openPglite } from '@aftersales/shared-persistence';
 import { NATS_URL, uniqueName } from '@aftersales/shared-testing';
-import { type Delivery, type EventBus, eventSubject, type RunningConsumer } from './event-bus.js';
+import {
+  type Delivery,
+  type EventBus,
+  eventSubject,
+  PermanentDeliveryError,
+  type RunningConsumer,
+} from './event-bus.js';
 import { InProcessEventBus } from './in-process-event-bus.js';
 import { JetStreamEventBus } from './jetstream-event-bus.js';
 
@@ -78,7 +84,7 @@ describe.each([
   });
 
   async function consume(
-    spec: { durable: string; filterSubject?: string; maxDeliver?: number },
+    spec: { durable: string; filterSubject?: string; maxDeliver?: number; retryDelayMs?: number },
     handler: (d: Delivery) => Promise<void>,
   ) {
     const consumer = await bus.consume(
@@ -150,6 +156,38 @@ describe.each([
       deliveries: 2,
       error: 'Error: refused order-e-1 on delivery 2',
     });
+  });
+
+  it('moves a message that fails for good to the dead letters on its first delivery, and goes on at once', async () => {
+    const name = durable();
+    const attempts: Delivery[] = [];
+    const c = collector();
+    // A retry would hold the next message back for a minute, far beyond what the test waits.
+    await consume({ durable: name, maxDeliver: 5, retryDelayMs: 60_000 }, async (d) => {
+      if (d.id !== 'order-g-1') return c.handler(d);
+      attempts.push(d);
+      throw new PermanentDeliveryError(`${d.id} can never be handled`);
+    });
+    await bus.publish(message('order-g-1'));
+    await bus.publish(message('order-g-2'));
+    const received = await c.waitForIds(['order-g-2']);
+    expect(received.map((d) => [d.id, d.deliveryCount])).toEqual([['order-g-2', 1]]);
+    expect(attempts.map((d) => d.deliveryCount)).toEqual([1]);
+    const letters = collector();
+    consumers.push(
+      await bus.consume(
+        { service: 'deadletter', durable: `${name}_letters`, filterSubject: `aftersales.deadletter.${name}` },
+        letters.handler,
+      ),
+    );
+    expect((await letters.waitFor(1)).map((l) => l.data)).toEqual([
+      {
+        consumer: name,
+        message: message('order-g-1'),
+        deliveries: 1,
+        error: 'PermanentDeliveryError: order-g-1 can never be handled',
+      },
+    ]);
   });
 
   it('resumes a durable consumer after a restart where it stopped', async () => {

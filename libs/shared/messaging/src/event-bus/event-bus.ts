@@ -15,7 +15,8 @@ export interface EventBus {
   /**
    * Delivers the stream's matching messages to `handler`, one at a time in stream order, at least once:
    * a message is acknowledged when the handler resolves, delivered again when it throws or the consumer
-   * dies first, and moved to the dead-letter subject after `maxDeliver` failed deliveries.
+   * dies first, and moved to the dead-letter subject after `maxDeliver` failed deliveries, or at once
+   * when the handler throws a `PermanentDeliveryError`.
    */
   consume(spec: ConsumerSpec, handler: (delivery: Delivery) => Promise<void>): Promise<RunningConsumer>;
   close(): Promise<void>;
@@ -72,6 +73,15 @@ export interface ConsumerSpec {
 
 export interface RunningConsumer {
   stop(): Promise<void>;
+}
+
+/**
+ * Thrown by a handler for a message no delivery will ever handle, such as one whose data breaks its
+ * contract: the bus moves it to the dead letters at once instead of retrying it, which would hold back
+ * every message behind it for nothing.
+ */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
 }
 
 /** What the dead-letter subject receives for a message that kept failing. */

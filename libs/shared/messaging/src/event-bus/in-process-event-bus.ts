@@ -15,6 +15,7 @@ import {
   type EventBus,
   type EventStreamSpec,
   eventSubject,
+  PermanentDeliveryError,
   type PublishAck,
   type PublishOptions,
   retryDelay,
@@ -181,8 +182,8 @@ export class InProcessEventBus implements EventBus {
         await handler({ ...message, deliveryCount });
         return;
       } catch (error) {
-        if (deliveryCount >= maxDeliver && (await this.deadLetter(spec, message, deliveryCount, error)))
-          return;
+        const last = deliveryCount >= maxDeliver || error instanceof PermanentDeliveryError;
+        if (last && (await this.deadLetter(spec, message, deliveryCount, error))) return;
         await sleep(retryDelay(spec, Math.min(deliveryCount, maxDeliver)));
       }
     }

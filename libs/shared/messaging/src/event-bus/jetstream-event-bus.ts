@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import {
   AckPolicy,
+  type ConsumerConfig,
   DeliverPolicy,
   type JetStreamClient,
   type JetStreamManager,
@@ -20,6 +22,7 @@ import {
   type EventBus,
   type EventStreamSpec,
   eventSubject,
+  PermanentDeliveryError,
   type PublishAck,
   type PublishOptions,
   retryDelay,
@@ -38,6 +41,8 @@ const MSG_ID = 'Nats-Msg-Id';
 
 export class JetStreamEventBus implements EventBus {
   private readonly logger = new Logger(JetStreamEventBus.name);
+  /** What each running consumer does when the connection is back after an outage. */
+  private readonly onReconnect = new Set<() => void>();
 
   private constructor(
     private readonly connection: NatsConnection,
@@ -55,6 +60,7 @@ export class JetStreamEventBus implements EventBus {
       options,
     );
     await bus.upsertStream(bus.streamName('deadletter'), [bus.subject(deadLetterSubject('>'))]);
+    void bus.watchReconnects();
     return bus;
   }
 
@@ -83,10 +89,7 @@ export class JetStreamEventBus implements EventBus {
     handler: (delivery: Delivery) => Promise<void>,
   ): Promise<RunningConsumer> {
     const stream = this.streamName(spec.service);
-    const config = {
-      durable_name: spec.durable,
-      ack_policy: AckPolicy.Explicit,
-      deliver_policy: DeliverPolicy.All,
+    const settings = {
       filter_subject: this.subject(spec.filterSubject),
       // Unbounded on the server, counted here: a message the server stopped delivering after its last
       // attempt would be lost whenever that attempt died or its move to the dead letters failed.
@@ -95,9 +98,47 @@ export class JetStreamEventBus implements EventBus {
       // One message in flight keeps the stream's order through redeliveries.
       max_ack_pending: 1,
     };
+    const config = {
+      durable_name: spec.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      ...settings,
+    };
     await this.jsm.consumers
       .add(stream, config)
-      .catch(() => this.jsm.consumers.update(stream, spec.durable, config));
+      // The settings only: a consumer restarted after a stream loss keeps its start sequence.
+      .catch(() => this.jsm.consumers.update(stream, spec.durable, settings));
+    const restartAt = await this.restartPoint(stream, spec.durable);
+    if (restartAt !== undefined) await this.restart(stream, config, restartAt);
+    let pulling = await this.pull(stream, spec, handler);
+
+    let running = true;
+    const persistently = <T>(step: () => Promise<T>) => this.persistently(spec.durable, () => running, step);
+    // NATS may come back from an outage with a shorter stream, so each reconnect checks the position
+    // again; a restart waits for the delivery in flight, one reconnect after the other.
+    let reattached = Promise.resolve();
+    const reattach = () => {
+      reattached = reattached.then(async () => {
+        const restartAt = await persistently(() => this.restartPoint(stream, spec.durable));
+        if (restartAt === undefined) return;
+        await pulling.stop();
+        await persistently(() => this.restart(stream, config, restartAt));
+        // Undefined once the consumer stopped meanwhile: then the stopped pull stays.
+        pulling = (await persistently(() => this.pull(stream, spec, handler))) ?? pulling;
+      });
+    };
+    this.onReconnect.add(reattach);
+    return {
+      stop: async () => {
+        running = false;
+        this.onReconnect.delete(reattach);
+        await reattached;
+        await pulling.stop();
+      },
+    };
+  }
+
+  private async pull(stream: string, spec: ConsumerSpec, handler: (d: Delivery) => Promise<void>) {
     const messages = await (await this.js.consumers.get(stream, spec.durable)).consume({ max_messages: 1 });
     const loop = (async () => {
       for await (const message of messages) {
@@ -114,6 +155,67 @@ export class JetStreamEventBus implements EventBus {
         await loop;
       },
     };
+  }
+
+  /**
+   * Where a durable consumer has to start again, if it delivered past the stream's end. A stream that
+   * came back from a crash without its last messages stores what is published next at sequences the
+   * consumer passed, and nats-server 2.9 would have it skip them: the events the outbox relay publishes
+   * again, among them ones the consumer never saw, such as an append that committed after a later one.
+   */
+  private async restartPoint(stream: string, durable: string): Promise<number | undefined> {
+    // The stream first: its end read before the consumer's position is behind that position only when
+    // the stream lost messages or the consumer passed the end since, where starting over redelivers.
+    const { state } = await this.jsm.streams.info(stream);
+    const { delivered } = await this.jsm.consumers.info(stream, durable);
+    if (delivered.stream_seq <= state.last_seq) return undefined;
+    this.logger.warn(
+      `Consumer ${durable} delivered up to ${delivered.stream_seq} but ${stream} ends at ` +
+        `${state.last_seq}: the stream lost messages; starting the consumer again at ${state.last_seq + 1}`,
+    );
+    return state.last_seq + 1;
+  }
+
+  /** Recreates the consumer to deliver from `sequence` on; consumers are idempotent, so it may redeliver. */
+  private async restart(
+    stream: string,
+    config: Partial<ConsumerConfig> & { durable_name: string },
+    sequence: number,
+  ): Promise<void> {
+    // Already gone when an earlier attempt was cut short after the deletion.
+    await this.jsm.consumers.delete(stream, config.durable_name).catch(() => false);
+    await this.jsm.consumers.add(stream, {
+      ...config,
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: sequence,
+    });
+  }
+
+  /**
+   * Runs `step` until it succeeds or the consumer or the connection stops, pausing longer after each
+   * failure: right after a reconnect, JetStream may not answer yet.
+   */
+  private async persistently<T>(
+    durable: string,
+    running: () => boolean,
+    step: () => Promise<T>,
+  ): Promise<T | undefined> {
+    const going = () => running() && !this.connection.isClosed();
+    for (let pauseMs = 100; going(); pauseMs = Math.min(pauseMs * 2, 5_000)) {
+      try {
+        return await step();
+      } catch (error) {
+        this.logger.error(`Consumer ${durable}: ${String(error)}; trying again`);
+        await sleep(pauseMs);
+      }
+    }
+    return undefined;
+  }
+
+  private async watchReconnects(): Promise<void> {
+    for await (const status of this.connection.status()) {
+      if (status.type === 'reconnect') this.onReconnect.forEach((reattach) => reattach());
+    }
   }
 
   /** Closes the connection at once; stop the consumers first to let their handlers finish. */
@@ -140,8 +242,10 @@ export class JetStreamEventBus implements EventBus {
     try {
       await handler({ ...delivery, data });
     } catch (error) {
-      if (delivery.deliveryCount < maxDeliver) message.nak(retryDelay(spec, delivery.deliveryCount));
-      else await this.deadLetter(spec, message, { ...delivery, data }, String(error));
+      const permanent = error instanceof PermanentDeliveryError;
+      if (!permanent && delivery.deliveryCount < maxDeliver) {
+        message.nak(retryDelay(spec, delivery.deliveryCount));
+      } else await this.deadLetter(spec, message, { ...delivery, data }, String(error));
       return;
     }
     await message.ackAck();
