@@ -16,7 +16,10 @@ export interface Consumer {
   handle(event: RecordedEvent, tx: Database): Promise<void>;
 }
 
-/** No delivery of the event will ever pass its contract: it goes to the dead letters on its first. */
+/**
+ * No delivery of the event will ever pass its contract (its data, or its version, is not what the
+ * consumer reads): it goes to the dead letters on its first.
+ */
 export class MalformedEventError extends PermanentDeliveryError {
   override name = 'MalformedEventError';
 }
@@ -30,6 +33,12 @@ export function consumerHandler(db: Database, schema: string, consumer: Consumer
     const event = delivery.data as RecordedEvent;
     const contract = consumer.events.find((c) => c.type === event?.type);
     if (!contract) return;
+    if (event.metadata?.schemaVersion !== contract.version) {
+      throw new MalformedEventError(
+        `${event.type} ${delivery.id} is of version ${event.metadata?.schemaVersion}; ` +
+          `this consumer reads version ${contract.version}`,
+      );
+    }
     const parsed = contract.data.safeParse(event.data);
     if (!parsed.success) {
       throw new MalformedEventError(`${event.type} ${delivery.id}: ${parsed.error.message}`);

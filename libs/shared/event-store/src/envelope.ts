@@ -10,6 +10,8 @@ export interface EventMetadata {
   actor: string;
   /** ISO 8601 instant: the command's `now`. */
   timestamp: string;
+  /** The version of the event's contract it was appended under, for an event the service publishes. */
+  schemaVersion?: number;
 }
 
 /** An event ready to append: the id makes a retried command's append recognisable. */

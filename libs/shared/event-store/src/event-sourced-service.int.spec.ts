@@ -129,11 +129,14 @@ describe.each([
       async () => (await readApplications(db)).size === 20,
     );
     expect([...(await readApplications(db)).values()].every((applications) => applications === 1)).toBe(true);
+    // Each published event is stored under the version of its contract, which consumers check.
+    const [first] = await store.readStream('ticket-0');
+    expect(first!.metadata.schemaVersion).toBe(1);
   });
 });
 
 describe('a consumer', () => {
-  it('refuses an event that breaks its contract for good, so it goes to the dead letters at once and not into the read model', async () => {
+  it('refuses an event that breaks its contract (data or version) for good, so it goes to the dead letters at once and not into the read model', async () => {
     const connection = await openPglite('memory://');
     try {
       await connection.migrate(migrations);
@@ -143,16 +146,24 @@ describe('a consumer', () => {
         events: [opened],
         handle: eventApplications.evolve,
       });
-      const malformed = { type: 'Opened', eventId: randomUUID(), data: { note: 42 } };
-      const refusal = handle({
-        subject: 'aftersales.es_test.Opened',
-        id: malformed.eventId,
-        data: malformed,
-        deliveryCount: 1,
-      });
-      await expect(refusal).rejects.toThrow(MalformedEventError);
-      await expect(refusal).rejects.toBeInstanceOf(PermanentDeliveryError);
+      const deliver = (data: unknown, schemaVersion: number) => {
+        const event = { type: 'Opened', eventId: randomUUID(), data, metadata: { schemaVersion } };
+        return handle({
+          subject: 'aftersales.es_test.Opened',
+          id: event.eventId,
+          data: event,
+          deliveryCount: 1,
+        });
+      };
+      const wrongData = deliver({ note: 42 }, 1);
+      await expect(wrongData).rejects.toThrow(MalformedEventError);
+      await expect(wrongData).rejects.toBeInstanceOf(PermanentDeliveryError);
+      await expect(deliver({ note: 'fan noise' }, 2)).rejects.toThrow(
+        /^Opened [0-9a-f-]{36} is of version 2; this consumer reads version 1$/,
+      );
       expect((await readApplications(connection.db)).size).toBe(0);
+      await deliver({ note: 'fan noise' }, 1);
+      expect((await readApplications(connection.db)).size).toBe(1);
     } finally {
       await connection.close();
     }

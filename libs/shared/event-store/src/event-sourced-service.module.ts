@@ -110,7 +110,12 @@ export class EventSourcedServiceModule {
         {
           provide: EVENT_STORE,
           inject: [DATABASE_CONNECTION],
-          useFactory: (connection: DatabaseConnection) => new EventStore(connection.db, options.service),
+          useFactory: (connection: DatabaseConnection) =>
+            new EventStore(
+              connection.db,
+              options.service,
+              new Map(options.publishes.map((contract) => [contract.type, contract.version])),
+            ),
         },
         EventSourcingRuntime,
       ],

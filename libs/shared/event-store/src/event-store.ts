@@ -60,6 +60,8 @@ export class EventStore {
   constructor(
     private readonly db: Database,
     private readonly schemaName: string,
+    /** Event type → the version of its contract, stamped on each published event as it is appended. */
+    private readonly schemaVersions: ReadonlyMap<string, number> = new Map(),
   ) {
     this.schema = sql.identifier(schemaName);
   }
@@ -92,7 +94,7 @@ export class EventStore {
           : sql`update ${s}.streams set version = version + ${count}
                 where stream_id = ${streamId} and version = ${expected}
                 returning version - ${count} as base`;
-    const batch = JSON.stringify(events);
+    const batch = JSON.stringify(events.map((event) => this.stamped(event)));
     const variant =
       expected === 'no_stream' || expected === 0 ? 'new' : expected === 'any' ? 'any' : 'expected';
     try {
@@ -115,7 +117,7 @@ export class EventStore {
         throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
       }
       const recorded = rows.map((row, i) => ({
-        ...events[i]!,
+        ...this.stamped(events[i]!),
         streamId,
         version: row.version,
         globalPosition: { transactionId: row.transaction_id, position: row.position },
@@ -131,9 +133,16 @@ export class EventStore {
   /** Runs `work` in one transaction, with a store whose appends belong to it. */
   async transaction<T>(work: (store: EventStore, tx: Database) => Promise<T>): Promise<T> {
     // The store of the transaction has no listeners: they hear of its appends once it has committed.
-    const result = await this.db.transaction((tx) => work(new EventStore(tx, this.schemaName), tx));
+    const result = await this.db.transaction((tx) =>
+      work(new EventStore(tx, this.schemaName, this.schemaVersions), tx),
+    );
     this.appendedListeners.forEach((listener) => listener());
     return result;
+  }
+
+  private stamped(event: NewEvent): NewEvent {
+    const schemaVersion = this.schemaVersions.get(event.type);
+    return schemaVersion === undefined ? event : { ...event, metadata: { ...event.metadata, schemaVersion } };
   }
 
   /** 0 for a stream that does not exist. */
