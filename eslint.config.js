@@ -52,9 +52,13 @@ const io = packages([
 ]);
 
 /** A restriction is a regex over the module name with the reason shown to whoever trips it. */
+const shown = {
+  'shared-(?!testing(/|$))[a-z0-9-]+': 'shared-* but shared-testing',
+  'shared-[a-z0-9-]+': 'shared-*',
+};
 const ours = (allowed) => ({
   regex: `^@aftersales/(?!(${allowed.join('|')})(/|$))`,
-  message: `This project may import only @aftersales/{${allowed.join(', ')}}.`,
+  message: `This project may import only @aftersales/{${allowed.map((a) => shown[a] ?? a).join(', ')}}.`,
 });
 const noApps = {
   regex: `^@aftersales/(${apps.join('|')})(/|$)`,
@@ -105,10 +109,11 @@ const pure = (message) => ({
 });
 
 /** One config block per boundary. Flat config lets the last matching block win a rule, so each is complete. */
-const restrict = (files, restrictions, purity = { imports: [], syntax: [], rules: {} }) => {
+const restrict = (files, restrictions, purity = { imports: [], syntax: [], rules: {} }, ignores = []) => {
   const all = [noEscape, noApps, ...restrictions, ...purity.imports];
   return {
     files,
+    ignores,
     rules: {
       'no-restricted-imports': ['error', { patterns: all }],
       'no-restricted-syntax': ['error', literalDynamicImport, ...all.map(dynamic), ...purity.syntax],
@@ -116,6 +121,19 @@ const restrict = (files, restrictions, purity = { imports: [], syntax: [], rules
     },
   };
 };
+
+// A library's own code never runs the test helpers; its tests may.
+const testFiles = ['**/*.spec.ts', '**/test/**'];
+const sharedLibraries = 'shared-(?!testing(/|$))[a-z0-9-]+';
+const sharedInTests = 'shared-[a-z0-9-]+';
+/** A library's boundary: the same for its code and its tests, but for the shared test helpers. */
+const library = (glob, allowed) => [
+  restrict([glob], [ours(allowed(sharedLibraries))], undefined, testFiles),
+  restrict(
+    testFiles.map((test) => `${glob.replace(/\/\*\*$/, '')}/${test}`),
+    [ours(allowed(sharedInTests))],
+  ),
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'test-artefacts/**', '.nx/**'] },
@@ -142,7 +160,7 @@ export default tseslint.config(
     [ours(['contracts']), { regex: infrastructure, message: 'Contracts stay free of infrastructure.' }],
   ),
   // Shared infrastructure serves every service and knows none of them.
-  restrict(['libs/shared/**'], [ours(['contracts', 'shared-[a-z0-9-]+'])]),
+  ...library('libs/shared/**', (shared) => ['contracts', shared]),
   // The decider pattern is as pure as the domains built on it; it speaks the contracts' error and metadata words.
   restrict(
     ['libs/shared/decider/**'],
@@ -150,8 +168,8 @@ export default tseslint.config(
     pure('The decider pattern is pure: no framework, no I/O.'),
   ),
   // A service reaches other services only through contracts, whatever kind of library it adds.
-  ...serviceScopes.map((scope) =>
-    restrict([`libs/${scope}/**`], [ours(['contracts', 'shared-[a-z0-9-]+', `${scope}-${libraryType}`])]),
+  ...serviceScopes.flatMap((scope) =>
+    library(`libs/${scope}/**`, (shared) => ['contracts', shared, `${scope}-${libraryType}`]),
   ),
   // A service's domain is pure: no framework, no I/O, no clock, no randomness.
   ...serviceScopes.map((scope) =>
@@ -162,11 +180,12 @@ export default tseslint.config(
     ),
   ),
   // Data access knows tables, not features.
-  ...serviceScopes.map((scope) =>
-    restrict(
-      [`libs/${scope}/data-access/**`],
-      [ours(['contracts', 'shared-[a-z0-9-]+', `${scope}-(domain|data-access)`])],
-    ),
+  ...serviceScopes.flatMap((scope) =>
+    library(`libs/${scope}/data-access/**`, (shared) => [
+      'contracts',
+      shared,
+      `${scope}-(domain|data-access)`,
+    ]),
   ),
   // The browser app takes contracts only, and no server framework.
   restrict(

@@ -20,7 +20,7 @@ const restricted = (module: string, reason: string) =>
   `'${module}' import is restricted from being used by a pattern. ${reason}`;
 const domainIsPure = 'The domain is pure: no framework, no I/O, no clock.';
 const warrantyMayImport =
-  'This project may import only @aftersales/{contracts, shared-[a-z0-9-]+, warranty-(domain|data-access|feature-[a-z0-9-]+)}.';
+  'This project may import only @aftersales/{contracts, shared-* but shared-testing, warranty-(domain|data-access|feature-[a-z0-9-]+)}.';
 const noClock = 'A domain never reads the clock: the time arrives as `now` in the command metadata.';
 const noChance = 'A domain draws no randomness: ids arrive in the command metadata.';
 
@@ -136,6 +136,29 @@ describe('one service reaching into another', () => {
     ]);
   });
 
+  it('keeps the test helpers out of a library, and lets its tests use them', async () => {
+    const sample = "import { waitUntil } from '@aftersales/shared-testing';\nexport { waitUntil };\n";
+    expect(await lint('libs/warranty/feature-registry/src/sample.ts', sample)).toEqual([
+      {
+        ruleId: 'no-restricted-imports',
+        line: 1,
+        message: restricted('@aftersales/shared-testing', warrantyMayImport),
+      },
+    ]);
+    expect(await lint('libs/shared/event-store/src/outbox.ts', sample)).toEqual([
+      {
+        ruleId: 'no-restricted-imports',
+        line: 1,
+        message: restricted(
+          '@aftersales/shared-testing',
+          'This project may import only @aftersales/{contracts, shared-* but shared-testing}.',
+        ),
+      },
+    ]);
+    expect(await lint('libs/warranty/feature-registry/src/sample.int.spec.ts', sample)).toEqual([]);
+    expect(await lint('libs/shared/event-store/test/fixtures.ts', sample)).toEqual([]);
+  });
+
   it("is refused from a data access to another service's domain", async () => {
     expect(
       await lint(
@@ -148,7 +171,7 @@ describe('one service reaching into another', () => {
         line: 1,
         message: restricted(
           '@aftersales/warranty-domain',
-          'This project may import only @aftersales/{contracts, shared-[a-z0-9-]+, identity-(domain|data-access)}.',
+          'This project may import only @aftersales/{contracts, shared-* but shared-testing, identity-(domain|data-access)}.',
         ),
       },
     ]);
@@ -231,7 +254,7 @@ describe('a service folder added under libs/', () => {
         line: 1,
         message: restricted(
           '@aftersales/identity-data-access',
-          'This project may import only @aftersales/{contracts, shared-[a-z0-9-]+, consultation-(domain|data-access|feature-[a-z0-9-]+)}.',
+          'This project may import only @aftersales/{contracts, shared-* but shared-testing, consultation-(domain|data-access|feature-[a-z0-9-]+)}.',
         ),
       },
     ]);
