@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { offerAtRate } from '../shared/schedule.js';
 import { percentile } from '../shared/stats.js';
 import { measureCpu } from './cpu.js';
 import type { LoadResult } from './load.js';
@@ -23,7 +24,7 @@ export interface RateResult extends LoadResult {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 interface Outcome {
-  /** Milliseconds from the request's scheduled time to the end of its answer. */
+  /** Milliseconds from the request's scheduled time to the end of its answer, or to its failure. */
   latency: number;
   sendLag: number;
   status: number | 'error';
@@ -51,7 +52,8 @@ export async function offerRate(
     const { outcomes, seconds } = value;
     const answered = outcomes.filter((o) => o.status !== 'error');
     const ok = answered.filter((o) => typeof o.status === 'number' && o.status >= 200 && o.status < 300);
-    const latencies = ok.map((o) => o.latency);
+    // Every request counts, failed ones too: leaving them out would let timeouts and errors lower the p99.
+    const latencies = outcomes.map((o) => o.latency);
     return {
       offeredRate: plan.rate,
       requestsPerSecond: ok.length / seconds,
@@ -79,22 +81,10 @@ async function schedule(
   rate: number,
   seconds: number,
 ): Promise<{ outcomes: Outcome[]; seconds: number }> {
-  const total = Math.round(rate * seconds);
-  const interval = 1000 / rate;
   const started = performance.now();
-  const requests: Promise<Outcome>[] = [];
-  await new Promise<void>((allSent) => {
-    const sendDue = () => {
-      const due = Math.min(total, Math.floor((performance.now() - started) / interval) + 1);
-      while (requests.length < due)
-        requests.push(send(url, headers, agent, started + requests.length * interval));
-      if (requests.length === total) return allSent();
-      // Timers fire 1 ms late at best: whatever fell due meanwhile goes out on the next wake-up.
-      setTimeout(sendDue, Math.max(0, started + requests.length * interval - performance.now()));
-    };
-    sendDue();
-  });
-  const outcomes = await Promise.all(requests);
+  const outcomes = await offerAtRate(rate, Math.round(rate * seconds), (due) =>
+    send(url, headers, agent, due),
+  );
   return { outcomes, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -106,8 +96,13 @@ function send(
 ): Promise<Outcome> {
   const sendLag = performance.now() - due;
   return new Promise((resolve) => {
-    const done = (status: Outcome['status']) =>
-      resolve({ latency: performance.now() - due, sendLag, status });
+    const done = (status: Outcome['status']) => {
+      const elapsed = performance.now() - due;
+      // A request that got no answer counts as one that waited out the timeout: a refused connection fails
+      // at once, and must not pass for a fast answer.
+      const latency = status === 'error' ? Math.max(elapsed, REQUEST_TIMEOUT_MS) : elapsed;
+      resolve({ latency, sendLag, status });
+    };
     const request = http.get(url, { agent, headers, timeout: REQUEST_TIMEOUT_MS }, (response) => {
       response.resume();
       response.once('end', () => done(response.statusCode ?? 'error'));

@@ -65,7 +65,8 @@ const failed = (result: LoadResult) => result.non2xx + result.errors > 0;
 function row(target: string, load: string, result: LoadResult, ratios: [string, string]): string[] {
   const errors = result.errors > 0 ? ` (+${result.errors} errors)` : '';
   return [
-    target,
+    // Its numbers describe something else than lookups, whichever way they lean.
+    failed(result) ? `FAILED: ${target}` : target,
     load,
     `${result.duration.toFixed(1)} s`,
     number.format(result.requestsPerSecond),
