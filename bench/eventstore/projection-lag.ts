@@ -20,9 +20,9 @@ export interface LagPlan {
 }
 
 /**
- * `idle`: the runner as `EventSourcedServiceModule` starts it, default options, woken by its idle poll only
- * (nothing in a service calls `notify` today). `notified`: the same, with `notify()` after each append, as an
- * in-process service would wake it. `plain`: the floor, a reader without the snapshot horizon, woken alike.
+ * `idle`: the runner with default options, woken by its idle poll only, as a runner in another process than
+ * the writer is. `notified`: the same, with `notify()` after each append, as `EventSourcedServiceModule` wakes
+ * it in the writing process. `plain`: the floor, a reader without the snapshot horizon, woken alike.
  */
 export const FOLLOWERS = ['idle', 'notified', 'plain'] as const;
 export type FollowerName = (typeof FOLLOWERS)[number];

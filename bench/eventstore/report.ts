@@ -75,8 +75,8 @@ function appendRows(results: Results, plans: Plans, shape: Shape): string[][] {
 }
 
 const LAG_FOLLOWERS: Record<FollowerName, string> = {
-  idle: 'ProjectionRunner.start, as EventSourcedServiceModule runs it (idle poll 1 s, no notify)',
-  notified: 'ProjectionRunner.start + notify() after each append',
+  idle: 'ProjectionRunner.start, woken by its idle poll only (a runner in another process)',
+  notified: 'ProjectionRunner.start + notify() after each append, as EventSourcedServiceModule runs it',
   plain: 'plain reader: position > $last, notified alike, no snapshot horizon (floor)',
 };
 /** Projection lag p99 at the offered rate, at most. */
@@ -158,7 +158,7 @@ function lagTarget({ lag }: Results, plans: Plans): string {
     `${lag[name].p99 <= MAX_LAG_P99_MS ? 'met' : 'NOT met'} (${lag[name].p99.toFixed(1)} ms)`;
   return (
     `Target: projection lag p99 ≤ ${MAX_LAG_P99_MS} ms at ${number.format(plans.lag.rate)} events/s: ` +
-    `as the module runs it ${check('idle')}; with notify() ${check('notified')}.`
+    `as the module runs it (notified) ${check('notified')}; woken by the idle poll only ${check('idle')}.`
   );
 }
 
