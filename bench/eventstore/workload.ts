@@ -55,13 +55,6 @@ export function runCount(count: number, op: () => Promise<void>): Promise<number
   return writersWhile(() => started++ < count, op);
 }
 
-export function runFor(milliseconds: number, op: () => Promise<void>): Promise<number> {
-  const end = performance.now() + milliseconds;
-  return writersWhile(() => performance.now() < end, op);
-}
-
-export const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
