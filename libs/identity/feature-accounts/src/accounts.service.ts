@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  type CommandMetadata,
   ConflictError,
   NotFoundError,
   type ParsedRequestOf,
@@ -39,6 +38,12 @@ export interface IdentityOptions {
 
 export const IDENTITY_OPTIONS = Symbol('IdentityOptions');
 
+/**
+ * Identity's own clock, never a request's `now`: sessions, tokens and the sign-in throttle are security
+ * decisions, and a request's metadata is only as trustworthy as whoever could send it on the bus.
+ */
+const clock = () => new Date();
+
 type Messages = typeof identityMessages;
 type Request<K extends keyof Messages> = ParsedRequestOf<Messages[K]>;
 type Reply<K extends keyof Messages> = ReplyOf<Messages[K]>;
@@ -62,16 +67,13 @@ export class AccountsService {
     this.tokens = new AccessTokens(options.authSecret);
   }
 
-  async register(request: Request<'register'>, metadata: CommandMetadata): Promise<Reply<'register'>> {
+  async register(request: Request<'register'>): Promise<Reply<'register'>> {
     const user = await this.insertUser({ ...request, role: 'customer' });
-    return this.startSession(user, request.client, new Date(metadata.now));
+    return this.startSession(user, request.client, clock());
   }
 
-  async signIn(
-    { email, password, client }: Request<'signIn'>,
-    metadata: CommandMetadata,
-  ): Promise<Reply<'signIn'>> {
-    const now = new Date(metadata.now);
+  async signIn({ email, password, client }: Request<'signIn'>): Promise<Reply<'signIn'>> {
+    const now = clock();
     // Recorded as a failure until the password proves right, so that parallel guesses count one another.
     await this.repository.recordSignInFailure(email, client.address);
     const failures = await this.repository.recentSignInFailures(
@@ -88,11 +90,12 @@ export class AccountsService {
     return this.startSession(user, client, now);
   }
 
-  async refresh({ refreshToken }: Request<'refresh'>, metadata: CommandMetadata): Promise<Reply<'refresh'>> {
+  async refresh({ refreshToken }: Request<'refresh'>): Promise<Reply<'refresh'>> {
+    const now = clock();
     const hash = tokenHash(refreshToken);
     const token = await this.repository.findRefreshToken(hash);
     const session = token && (await this.repository.findSession(token.sessionId));
-    const decision = decideRefresh(token, session, metadata.now);
+    const decision = decideRefresh(token, session, now.toISOString());
     if (decision.kind === 'refused') throw new UnauthenticatedError(decision.reason);
     const next = randomToken();
     const exchanged =
@@ -105,7 +108,7 @@ export class AccountsService {
       );
     }
     const user = await this.repository.findUser(session!.userId);
-    return this.tokensFor(user!, session!.id, next, new Date(metadata.now));
+    return this.tokensFor(user!, session!.id, next, now);
   }
 
   async signOut({ refreshToken, sessionId }: Request<'signOut'>): Promise<Reply<'signOut'>> {
@@ -116,10 +119,7 @@ export class AccountsService {
     return { signedOut: true as const };
   }
 
-  async authenticate(
-    credentials: Request<'authenticate'>,
-    metadata: CommandMetadata,
-  ): Promise<Reply<'authenticate'>> {
+  async authenticate(credentials: Request<'authenticate'>): Promise<Reply<'authenticate'>> {
     if ('apiKey' in credentials) {
       const key = await this.repository.findActiveApiKey(tokenHash(credentials.apiKey));
       if (!key) throw new UnauthenticatedError('The API key is unknown or revoked');
@@ -128,7 +128,7 @@ export class AccountsService {
     const claims = await this.tokens.read(credentials.accessToken);
     if (!claims) throw new UnauthenticatedError('The access token is invalid or has expired');
     const session = await this.repository.findSessionWithUser(claims.sessionId);
-    if (!session || !sessionActive(session, metadata.now) || session.userId !== claims.userId) {
+    if (!session || !sessionActive(session, clock().toISOString()) || session.userId !== claims.userId) {
       throw new UnauthenticatedError('The session has ended; please sign in');
     }
     // The role and repair point are read now, not from the token. Gateways remember this answer for a
@@ -142,11 +142,8 @@ export class AccountsService {
     };
   }
 
-  async listSessions(
-    { userId, currentSessionId }: Request<'listSessions'>,
-    metadata: CommandMetadata,
-  ): Promise<Reply<'listSessions'>> {
-    const active = await this.repository.listActiveSessions(userId, new Date(metadata.now));
+  async listSessions({ userId, currentSessionId }: Request<'listSessions'>): Promise<Reply<'listSessions'>> {
+    const active = await this.repository.listActiveSessions(userId, clock());
     return active.map((session) => ({
       ...session,
       current: session.id === currentSessionId,

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import type { CommandMetadata, ParsedRequestOf } from '@aftersales/contracts/common';
+import type { ParsedRequestOf } from '@aftersales/contracts/common';
 import { identityMessages as messages } from '@aftersales/contracts/identity';
 import { Answers } from '@aftersales/shared-messaging';
 import { AccountsService } from './accounts.service.js';
@@ -11,18 +11,18 @@ export class IdentityMsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Answers(messages.register)
-  register(request: Request<'register'>, metadata: CommandMetadata) {
-    return this.accounts.register(request, metadata);
+  register(request: Request<'register'>) {
+    return this.accounts.register(request);
   }
 
   @Answers(messages.signIn)
-  signIn(request: Request<'signIn'>, metadata: CommandMetadata) {
-    return this.accounts.signIn(request, metadata);
+  signIn(request: Request<'signIn'>) {
+    return this.accounts.signIn(request);
   }
 
   @Answers(messages.refresh)
-  refresh(request: Request<'refresh'>, metadata: CommandMetadata) {
-    return this.accounts.refresh(request, metadata);
+  refresh(request: Request<'refresh'>) {
+    return this.accounts.refresh(request);
   }
 
   @Answers(messages.signOut)
@@ -31,8 +31,8 @@ export class IdentityMsController {
   }
 
   @Answers(messages.authenticate)
-  authenticate(request: Request<'authenticate'>, metadata: CommandMetadata) {
-    return this.accounts.authenticate(request, metadata);
+  authenticate(request: Request<'authenticate'>) {
+    return this.accounts.authenticate(request);
   }
 
   @Answers(messages.me)
@@ -41,8 +41,8 @@ export class IdentityMsController {
   }
 
   @Answers(messages.listSessions)
-  listSessions(request: Request<'listSessions'>, metadata: CommandMetadata) {
-    return this.accounts.listSessions(request, metadata);
+  listSessions(request: Request<'listSessions'>) {
+    return this.accounts.listSessions(request);
   }
 
   @Answers(messages.sessionOwner)
