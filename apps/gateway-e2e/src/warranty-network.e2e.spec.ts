@@ -4,7 +4,13 @@ import { type Delivery, JetStreamEventBus } from '@aftersales/shared-messaging';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import { addMonths } from '@aftersales/warranty-domain';
 import { Client, demoEmail } from './client.js';
-import { NATS_URL, type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
+import {
+  NATS_URL,
+  type RunningProduct,
+  startDistributed,
+  startEmbedded,
+  waitUntil,
+} from '@aftersales/shared-testing';
 
 const [inWarranty, outOfWarranty] = demoDevices(new Date());
 const ID = '00000000-0000-4000-8000-000000000001';
@@ -285,10 +291,9 @@ describe('service-network events in the distributed mode', () => {
       { service: 'warranty', durable: 'network_test', filterSubject: 'aftersales.warranty.>' },
       async (d) => void received.push(d),
     );
-    const deadline = Date.now() + 10_000;
-    while (!received.some((d) => d.subject.endsWith('RepairPointChanged')) && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await waitUntil('the change reached the warranty stream', () =>
+      received.some((d) => d.subject.endsWith('RepairPointChanged')),
+    );
     await consumer.stop();
     await bus.close();
     const summary = received.map((d) => [

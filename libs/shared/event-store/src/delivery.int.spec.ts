@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import {
   type Delivery,
@@ -16,6 +15,7 @@ import {
   startDedicatedNats,
   uniqueName,
   waitForSnapshotHorizon,
+  waitUntil,
 } from '@aftersales/shared-testing';
 import { event, openMigratedPglite, openMigratedPostgres, TEST_SCHEMA } from '../test/fixtures.js';
 import { readSummaries, streamSummaries } from '../test/stream-summary.projection.js';
@@ -27,11 +27,12 @@ import { processOnce } from './process-once.js';
 const SERVICE = 'estest';
 const EVENT_TYPES = ['Opened', 'Noted'];
 
-function relayTo(bus: EventBus, connection: DatabaseConnection) {
+function relayTo(bus: EventBus, connection: DatabaseConnection, onError?: (error: unknown) => void) {
   return new OutboxRelay(connection.db, TEST_SCHEMA, bus, SERVICE, {
     idleMs: 20,
     maxBackoffMs: 200,
     batchSize: 7,
+    onError,
   });
 }
 
@@ -42,14 +43,6 @@ async function unpublished(connection: DatabaseConnection): Promise<number> {
     ),
   );
   return rows[0]!.n;
-}
-
-async function until(condition: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
 }
 
 /** A consumer whose effect is the stream-summary projection, applied once per event id. */
@@ -72,13 +65,15 @@ describe('outbox to JetStream while NATS goes down and comes back', () => {
   let connection: DatabaseConnection;
   let bus: JetStreamEventBus;
   let relay: OutboxRelay;
+  /** The relay's failed attempts so far. */
+  let failures = 0;
 
   beforeAll(async () => {
     nats = await startDedicatedNats();
     connection = await openMigratedPostgres();
     bus = await JetStreamEventBus.connect({ url: nats.url, publishTimeoutMs: 500 });
     await bus.ensureStream({ service: SERVICE, eventTypes: EVENT_TYPES });
-    relay = relayTo(bus, connection);
+    relay = relayTo(bus, connection, () => (failures += 1));
     relay.start();
   });
 
@@ -96,25 +91,31 @@ describe('outbox to JetStream while NATS goes down and comes back', () => {
         await store.append(`order-${i % 3}`, [event(i ? 'Noted' : 'Opened', { round, i })], 'any');
     };
     await appendRound('before');
-    await until(async () => (await unpublished(connection)) === 0);
+    await waitUntil(
+      'the events before the outage are published',
+      async () => (await unpublished(connection)) === 0,
+    );
 
     await nats.stop();
     await appendRound('during');
-    await sleep(300);
+    // Two attempts that found the events pending and NATS down; neither may have marked one published.
+    const failed = failures;
+    await waitUntil('the relay tried twice during the outage', () => failures >= failed + 2);
     expect(await unpublished(connection)).toBe(10);
 
     await nats.start();
     await appendRound('after');
-    await until(async () => (await unpublished(connection)) === 0);
+    await waitUntil('every event is published', async () => (await unpublished(connection)) === 0);
 
     const received: Delivery[] = [];
     const consumer = await bus.consume(
       { service: SERVICE, durable: 'outage', filterSubject: `aftersales.${SERVICE}.>` },
       async (d) => void received.push(d),
     );
-    await until(() => received.length >= 30);
-    await sleep(200);
+    await waitUntil('30 deliveries', () => received.length >= 30);
     await consumer.stop();
+    // The stream holds 30 messages, so no copy is on its way to the consumer.
+    expect(await bus.lastSequence(SERVICE)).toBe(30);
     await waitForSnapshotHorizon(connection.db);
     const stored = await store.readAll(START, 1_000);
     expect(received.map((d) => d.id)).toEqual(stored.map((e) => e.eventId));
@@ -182,27 +183,40 @@ describe.each([
     // As if the relay had died after publishing and before recording it.
     await connection.db.execute(sql`update ${sql.identifier(TEST_SCHEMA)}.outbox set published_at = null`);
     while ((await relay.publishPending()) > 0);
+    // An event published after them arrives after any copy of them would, the stream being in order.
+    await store.append('order-marker', [event('Noted')], 'no_stream');
+    while ((await relay.publishPending()) > 0);
+    const [marker] = await store.readStream('order-marker');
     const deliveries: Delivery[] = [];
     await consume('republished', summarizingHandler(connection, deliveries));
-    await until(() => deliveries.length >= 2);
-    await sleep(300);
-    expect(deliveries.map((d) => d.id)).toEqual((await store.readStream('order-r')).map((e) => e.eventId));
+    await waitUntil('the marker event', () => deliveries.some((d) => d.id === marker!.eventId));
+    expect(deliveries.filter((d) => d.id !== marker!.eventId).map((d) => d.id)).toEqual(
+      (await store.readStream('order-r')).map((e) => e.eventId),
+    );
   });
 
   it('stays idempotent when an event comes again long after the dedupe window', async () => {
     const [opened] = await store.readStream('order-r');
     const deliveries: Delivery[] = [];
     await consume('late', summarizingHandler(connection, deliveries));
-    await until(() => deliveries.some((d) => d.id === opened!.eventId));
-    await sleep(1_200);
-    const again = await bus.publish({
-      subject: eventSubject(SERVICE, 'Opened'),
-      id: opened!.eventId,
-      data: opened,
+    await waitUntil('the first delivery', () => deliveries.some((d) => d.id === opened!.eventId));
+    // Published again until the bus no longer drops it as a duplicate: the dedupe window has passed.
+    let again = { duplicate: true };
+    await waitUntil('the dedupe window passed', async () => {
+      again = await bus.publish({
+        subject: eventSubject(SERVICE, 'Opened'),
+        id: opened!.eventId,
+        data: opened,
+      });
+      return !again.duplicate;
     });
-    await until(() => deliveries.filter((d) => d.id === opened!.eventId).length === 2);
+    await waitUntil(
+      'the second delivery',
+      () => deliveries.filter((d) => d.id === opened!.eventId).length === 2,
+    );
     expect(again.duplicate).toBe(false);
     expect(await readSummaries(connection.db)).toEqual([
+      { stream_id: 'order-marker', event_count: 1, last_type: 'Noted' },
       { stream_id: 'order-r', event_count: 2, last_type: 'Noted' },
     ]);
   });
@@ -219,8 +233,8 @@ describe.each([
     const hangOnOpened = async (d: Delivery) => (d.id === opened!.eventId ? hang : undefined);
     await consume('crash', summarizingHandler(connection, firstLife, hangOnOpened), crashingBus);
     cleanup.push(async () => crashed());
-    await until(() => firstLife.some((d) => d.id === opened!.eventId));
-    await until(async () =>
+    await waitUntil('the first life got the event', () => firstLife.some((d) => d.id === opened!.eventId));
+    await waitUntil('its effect committed', async () =>
       (await readSummaries(connection.db)).some((r) => (r as { stream_id: string }).stream_id === 'order-c'),
     );
     // The process dies after the effect committed and before the ack went out.
@@ -228,7 +242,7 @@ describe.each([
 
     const secondLife: Delivery[] = [];
     await consume('crash', summarizingHandler(connection, secondLife));
-    await until(() => secondLife.some((d) => d.id === opened!.eventId));
+    await waitUntil('the second life got it again', () => secondLife.some((d) => d.id === opened!.eventId));
     expect(await readSummaries(connection.db)).toContainEqual({
       stream_id: 'order-c',
       event_count: 1,
