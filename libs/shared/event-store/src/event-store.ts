@@ -94,7 +94,8 @@ export class EventStore {
           : sql`update ${s}.streams set version = version + ${count}
                 where stream_id = ${streamId} and version = ${expected}
                 returning version - ${count} as base`;
-    const batch = JSON.stringify(events.map((event) => this.stamped(event)));
+    const stamped = events.map((event) => this.stamped(event));
+    const batch = JSON.stringify(stamped);
     const variant =
       expected === 'no_stream' || expected === 0 ? 'new' : expected === 'any' ? 'any' : 'expected';
     try {
@@ -117,7 +118,7 @@ export class EventStore {
         throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
       }
       const recorded = rows.map((row, i) => ({
-        ...this.stamped(events[i]!),
+        ...stamped[i]!,
         streamId,
         version: row.version,
         globalPosition: { transactionId: row.transaction_id, position: row.position },
