@@ -171,7 +171,7 @@ describe.each([
       }).toEqual({
         route: `${route.method} ${route.template}`,
         status: 404,
-        body: { statusCode: 404, error: 'Not Found', message: `No ${kind} ${id}` },
+        body: { statusCode: 404, error: 'Not Found', code: `${kind}_not_found`, message: `No ${kind} ${id}` },
       });
       expect(await object.intact(owner, ownerToken, id)).toBe(true);
       const own = await owner.call(route.method, path, { token: ownerToken, ...body });

@@ -184,6 +184,7 @@ describe.each([
       expect(none.body).toEqual({
         statusCode: 401,
         error: 'Unauthorized',
+        code: 'no_session',
         message: 'There is no session to refresh; please sign in',
       });
       const c = client();

@@ -29,6 +29,7 @@ describe.each([
     expect(await response.json()).toEqual({
       statusCode: 401,
       error: 'Unauthorized',
+      code: 'sign_in_required',
       message: 'Sign in to continue',
     });
   });
@@ -62,7 +63,9 @@ describe.each([
     expect(await response.json()).toEqual({
       statusCode: 404,
       error: 'Not Found',
+      code: 'device_not_found',
       message: 'No machine with SN ZH99999999999 is registered',
+      params: { sn: 'ZH99999999999' },
     });
   });
 
@@ -72,15 +75,22 @@ describe.each([
     expect(await response.json()).toMatchObject({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'invalid_input',
       message: 'sn: must be 6 to 32 letters and digits, such as ZH10014510045',
-      details: [{ path: 'sn', message: 'must be 6 to 32 letters and digits, such as ZH10014510045' }],
+      details: [
+        {
+          path: 'sn',
+          message: 'must be 6 to 32 letters and digits, such as ZH10014510045',
+          code: 'invalid_format',
+        },
+      ],
     });
   });
 
   it('answers 404 in the error shape for an API route that does not exist', async () => {
     const response = await get('/api/nothing-here');
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(await response.json()).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'not_found' });
   });
 
   it('serves the web app, also on its client-side paths', async () => {

@@ -77,7 +77,9 @@ describe("the operator's console in the browser", () => {
     await page.getByRole('button', { name: '开始导入' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/^导入失败：file: The header must name sn, model, shipped_at/);
+    expect(await alert.textContent()).toMatch(
+      /^导入失败：请求内容有误：file: The header must name sn, model, shipped_at/,
+    );
     expect(await alert.textContent()).toContain('missing: sn, shipped_at; unknown: serial');
   });
 
@@ -97,8 +99,10 @@ describe("the operator's console in the browser", () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('请按提示修改标出的字段。').waitFor();
     expect(await page.getByLabel('编号').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByText('must be 2 to 64 lowercase letters, digits or -').count()).toBe(1);
-    expect(await page.getByText('must be a two-letter country code such as CN').count()).toBe(1);
+    expect(await page.getByText('格式不正确：must be 2 to 64 lowercase letters, digits or -').count()).toBe(
+      1,
+    );
+    expect(await page.getByText('格式不正确：must be a two-letter country code such as CN').count()).toBe(1);
     await screenshot(page, 'admin-repair-point-errors.zh-CN');
   });
 

@@ -1,23 +1,9 @@
 import type { ApiError } from '@aftersales/contracts/common';
 
-/** A failed API call, carrying the gateway's `{ statusCode, error, message, details? }`. */
+/** A failed API call, carrying the gateway's `{ statusCode, error, code, message, params?, details? }`. */
 export class ApiRequestError extends Error {
   constructor(readonly body: ApiError) {
     super(body.message);
-  }
-
-  /**
-   * A 400's reasons by the form field they concern (`models.0` belongs to `models`); the gateway lists
-   * them in `details` as `{ path, message }`.
-   */
-  fieldErrors(): Record<string, string> {
-    if (this.body.statusCode !== 400 || !Array.isArray(this.body.details)) return {};
-    const fields: Record<string, string> = {};
-    for (const { path, message } of this.body.details as { path: string; message: string }[]) {
-      const field = path.split('.')[0];
-      if (field) fields[field] = fields[field] ? `${fields[field]}; ${message}` : message;
-    }
-    return fields;
   }
 }
 
@@ -49,7 +35,9 @@ export async function failureOf(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError({
     statusCode: response.status,
     error: error?.error ?? response.statusText,
+    code: error?.code ?? `http_${response.status}`,
     message: error?.message ?? response.statusText,
+    ...(error?.params === undefined ? {} : { params: error.params }),
     ...(error?.details === undefined ? {} : { details: error.details }),
   });
 }
@@ -62,9 +50,4 @@ export async function readJson<T>(response: Response): Promise<T> {
 
 export async function requestJson<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return readJson<T>(await fetch(path, jsonInit(options)));
-}
-
-/** What to tell the user about a failed call: the server's message, or the network's. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

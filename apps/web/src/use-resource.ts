@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { messageOf, requestJson } from './api';
+import { requestJson } from './api';
+import { errorText } from './error-text';
 
 /** A GET's result; while a new path loads, the previous data stays on screen. */
 export type Resource<T> =
@@ -25,7 +26,7 @@ export function useResource<T>(
       (data) => current && setResource({ status: 'loaded', data }),
       (error: unknown) =>
         current &&
-        setResource((previous) => ({ status: 'failed', message: messageOf(error), data: previous.data })),
+        setResource((previous) => ({ status: 'failed', message: errorText(error), data: previous.data })),
     );
     return () => {
       current = false;

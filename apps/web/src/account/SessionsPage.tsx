@@ -1,7 +1,7 @@
 import type { SessionSummary } from '@aftersales/contracts/identity';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../api';
+import { errorText } from '../error-text';
 import { useAuth } from '../auth/auth-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
@@ -27,7 +27,7 @@ export function SessionsPage() {
       });
       sessions.reload();
     } catch (error) {
-      setOutcome({ ok: false, message: t('sessions.endFailed', { message: messageOf(error) }) });
+      setOutcome({ ok: false, message: t('sessions.endFailed', { message: errorText(error) }) });
     } finally {
       setEnding(undefined);
     }

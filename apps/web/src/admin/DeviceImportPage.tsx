@@ -1,7 +1,7 @@
 import type { DeviceImport } from '@aftersales/contracts/warranty';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../api';
+import { errorText } from '../error-text';
 import { type ImportState, useDeviceImport } from './use-device-import';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -135,7 +135,7 @@ function RejectionsDownload({
         className="secondary"
         onClick={() => {
           setError(undefined);
-          onDownload(importId).catch((e: unknown) => setError(messageOf(e)));
+          onDownload(importId).catch((e: unknown) => setError(errorText(e)));
         }}
       >
         {t('adminImports.download')}

@@ -29,10 +29,7 @@ export function ExtensionForm() {
             reason: String(form.get('reason')),
           },
         }),
-      {
-        fields: ['sn', 'months', 'reason'],
-        explain: (e) => (e.body.statusCode === 404 ? t('warranty.notFound', { sn }) : undefined),
-      },
+      { fields: ['sn', 'months', 'reason'] },
     );
     if (reply) {
       setWarranty(reply);

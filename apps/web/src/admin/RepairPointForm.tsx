@@ -74,15 +74,7 @@ export function RepairPointForm({ point, onSaved, onCancel }: RepairPointFormPro
               method: 'POST',
               body: { id: String(form.get('id') ?? '').trim(), ...input },
             }),
-      {
-        fields,
-        explain: (e) =>
-          e.body.statusCode === 409
-            ? t('adminPoints.idTaken')
-            : e.body.statusCode === 412
-              ? t('adminPoints.changedMeanwhile')
-              : undefined,
-      },
+      { fields },
     );
     if (saved) onSaved(saved);
   }

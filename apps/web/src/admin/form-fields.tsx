@@ -1,6 +1,7 @@
 import { type InputHTMLAttributes, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiRequestError, messageOf } from '../api';
+import { ApiRequestError } from '../api';
+import { errorText, fieldErrorTexts } from '../error-text';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
 interface ControlProps {
@@ -65,10 +66,8 @@ export function numberFrom(form: FormData, name: string): number | undefined {
 }
 
 interface SubmitOptions {
-  /** The fields the form shows; reasons for others go above the button with the server's message. */
+  /** The fields the form shows; reasons for others go above the button. */
   fields: readonly string[];
-  /** Words of our own for refusals we expect, such as a 404 or 409; undefined keeps the server's. */
-  explain?: (error: ApiRequestError) => string | undefined;
 }
 
 /**
@@ -81,26 +80,18 @@ export function useSubmission() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
 
-  async function submit<T>(
-    send: () => Promise<T>,
-    { fields, explain }: SubmitOptions,
-  ): Promise<T | undefined> {
+  async function submit<T>(send: () => Promise<T>, { fields }: SubmitOptions): Promise<T | undefined> {
     setBusy(true);
     setFieldErrors({});
     setError(undefined);
     try {
       return await send();
     } catch (e) {
-      const byField = e instanceof ApiRequestError ? e.fieldErrors() : {};
+      const byField = e instanceof ApiRequestError ? fieldErrorTexts(e) : {};
       const named = Object.keys(byField);
       const allShown = named.length > 0 && named.every((field) => fields.includes(field));
       setFieldErrors(byField);
-      setError(
-        allShown
-          ? t('forms.fixFields')
-          : ((e instanceof ApiRequestError ? explain?.(e) : undefined) ??
-              t('forms.failed', { message: messageOf(e) })),
-      );
+      setError(allShown ? t('forms.fixFields') : t('forms.failed', { message: errorText(e) }));
       return undefined;
     } finally {
       setBusy(false);

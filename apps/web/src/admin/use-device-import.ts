@@ -1,6 +1,7 @@
 import type { DeviceImport } from '@aftersales/contracts/warranty';
 import { useState } from 'react';
-import { failureOf, messageOf, readJson } from '../api';
+import { failureOf, readJson } from '../api';
+import { errorText } from '../error-text';
 import { useAuth } from '../auth/auth-context';
 
 export type ImportState =
@@ -65,7 +66,7 @@ export function useDeviceImport() {
       const response = await authorizedFetch(`/api/admin/devices/imports?id=${id}`, { method: 'POST', body });
       setState({ kind: 'done', result: await readJson<DeviceImport>(response) });
     } catch (error) {
-      setState({ kind: 'failed', message: messageOf(error) });
+      setState({ kind: 'failed', message: errorText(error) });
     } finally {
       uploading = false;
     }

@@ -1,9 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiRequestError } from '../api';
 import { useAuth } from './auth-context';
-import { authErrorText } from './SignInPage';
+import { errorText } from '../error-text';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
 export function RegisterPage() {
@@ -25,7 +24,7 @@ export function RegisterPage() {
     try {
       await register(String(form.get('email')), password, String(form.get('displayName')));
     } catch (e) {
-      setError(e instanceof ApiRequestError ? authErrorText(e, t) : t('auth.failed'));
+      setError(errorText(e));
       setBusy(false);
     }
   }

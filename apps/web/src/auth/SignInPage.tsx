@@ -1,8 +1,7 @@
-import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiRequestError } from '../api';
+import { errorText } from '../error-text';
 import { useAuth } from './auth-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -20,7 +19,7 @@ export function SignInPage() {
     try {
       await signIn(String(form.get('email')), String(form.get('password')));
     } catch (e) {
-      setError(e instanceof ApiRequestError ? authErrorText(e, t) : t('auth.failed'));
+      setError(errorText(e));
       setBusy(false);
     }
   }
@@ -43,16 +42,4 @@ export function SignInPage() {
       </p>
     </section>
   );
-}
-
-/** The server's own message for what it refused, in the user's language where we know the case. */
-export function authErrorText(error: ApiRequestError, t: TFunction): string {
-  const { statusCode, message, details } = error.body;
-  if (statusCode === 401) return t('auth.wrongCredentials');
-  if (statusCode === 409) return t('auth.emailTaken');
-  if (statusCode === 429) {
-    const seconds = (details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds ?? 60;
-    return t('auth.throttled', { minutes: Math.ceil(seconds / 60) });
-  }
-  return message;
 }

@@ -8,9 +8,17 @@ export type Language = (typeof languages)[number];
 
 const STORAGE_KEY = 'aftersales.language';
 
-function savedLanguage(): Language {
+/** The browser's first preference on a first visit: any Chinese reads Chinese, anything else English. */
+function browserLanguage(): Language {
+  const preferred = navigator.languages[0] ?? navigator.language;
+  if (!preferred) return 'zh-CN';
+  return preferred.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** The language the user chose with the toggle, remembered across visits; else the browser's. */
+function initialLanguage(): Language {
   const saved = localStorage.getItem(STORAGE_KEY);
-  return languages.find((l) => l === saved) ?? 'zh-CN';
+  return languages.find((l) => l === saved) ?? browserLanguage();
 }
 
 export function switchLanguage(language: Language): void {
@@ -24,7 +32,7 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: savedLanguage(),
+  lng: initialLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 });

@@ -4,7 +4,7 @@ import {
   MAX_BATCH_LOOKUP,
 } from '@aftersales/contracts/warranty';
 import { useState } from 'react';
-import { messageOf } from '../api';
+import { errorText } from '../error-text';
 import { useAuth } from '../auth/auth-context';
 
 export type BatchState =
@@ -28,7 +28,7 @@ export function useBatchLookup() {
       const reply = await api<BatchLookupReply>('/api/warranty/lookups', { method: 'POST', body: { sns } });
       setState({ kind: 'done', results: reply.results });
     } catch (error) {
-      setState({ kind: 'failed', message: messageOf(error) });
+      setState({ kind: 'failed', message: errorText(error) });
     }
   }
 

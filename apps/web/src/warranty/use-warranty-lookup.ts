@@ -1,6 +1,7 @@
 import { serialNumberSchema, type WarrantyLookupReply } from '@aftersales/contracts/warranty';
 import { useState } from 'react';
-import { ApiRequestError, messageOf } from '../api';
+import { ApiRequestError } from '../api';
+import { errorText } from '../error-text';
 import { useAuth } from '../auth/auth-context';
 
 export type LookupState =
@@ -30,7 +31,7 @@ export function useWarrantyLookup() {
       if (error instanceof ApiRequestError && error.body.statusCode === 404) {
         setState({ kind: 'not-found', sn });
       } else {
-        setState({ kind: 'failed', message: messageOf(error) });
+        setState({ kind: 'failed', message: errorText(error) });
       }
     }
   }

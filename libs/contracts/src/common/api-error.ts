@@ -1,29 +1,47 @@
-/** The one error shape of the HTTP API and of every reply between services. */
+/** Values a translated message needs besides its code: an SN, a number of minutes, a list of roles. */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * The one error shape of the HTTP API and of every reply between services. `message` is English for
+ * developers and logs; `code` is stable and, with `params`, is what a client translates for its user.
+ */
 export interface ApiError {
   statusCode: number;
   error: string;
+  code: string;
   message: string;
+  params?: ErrorParams;
   details?: unknown;
 }
 
-const reasonPhrases: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  428: 'Precondition Required',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
+const reasons: Record<number, { phrase: string; code: string }> = {
+  400: { phrase: 'Bad Request', code: 'invalid' },
+  401: { phrase: 'Unauthorized', code: 'unauthenticated' },
+  403: { phrase: 'Forbidden', code: 'forbidden' },
+  404: { phrase: 'Not Found', code: 'not_found' },
+  409: { phrase: 'Conflict', code: 'conflict' },
+  412: { phrase: 'Precondition Failed', code: 'concurrency' },
+  413: { phrase: 'Payload Too Large', code: 'too_large' },
+  415: { phrase: 'Unsupported Media Type', code: 'unsupported_media_type' },
+  428: { phrase: 'Precondition Required', code: 'precondition_required' },
+  429: { phrase: 'Too Many Requests', code: 'rate_limited' },
+  500: { phrase: 'Internal Server Error', code: 'internal' },
+  503: { phrase: 'Service Unavailable', code: 'unavailable' },
 };
 
-export function apiError(statusCode: number, message: string, details?: unknown): ApiError {
+/** An error of the given status; without a code of its own it takes the status's general one. */
+export function apiError(
+  statusCode: number,
+  message: string,
+  { code, params, details }: { code?: string; params?: ErrorParams; details?: unknown } = {},
+): ApiError {
+  const reason = reasons[statusCode];
   return {
     statusCode,
-    error: reasonPhrases[statusCode] ?? 'Error',
+    error: reason?.phrase ?? 'Error',
+    code: code ?? reason?.code ?? (statusCode >= 500 ? 'internal' : 'invalid'),
     message,
+    ...(params === undefined ? {} : { params }),
     ...(details === undefined ? {} : { details }),
   };
 }

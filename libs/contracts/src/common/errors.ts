@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import { apiError, type ApiError } from './api-error.js';
+import { apiError, type ApiError, type ErrorParams } from './api-error.js';
+
+/**
+ * What a client needs to tell its user about an error in their language: a stable `code` (the error's
+ * kind when the case needs no words of its own) and the values the sentence names.
+ */
+export interface ErrorReason {
+  code?: string;
+  params?: ErrorParams;
+  details?: unknown;
+}
 
 /**
  * The error vocabulary of every service. Domains and services throw these; `toApiError` alone decides
@@ -17,11 +27,19 @@ export abstract class AftersalesError extends Error {
     | 'precondition_required'
     | 'illegal_transition';
 
-  constructor(
-    message: string,
-    readonly details?: unknown,
-  ) {
+  readonly params?: ErrorParams;
+  readonly details?: unknown;
+  private readonly ownCode?: string;
+
+  constructor(message: string, { code, params, details }: ErrorReason = {}) {
     super(message);
+    this.ownCode = code;
+    this.params = params;
+    this.details = details;
+  }
+
+  get code(): string {
+    return this.ownCode ?? this.kind;
   }
 }
 
@@ -36,8 +54,12 @@ export class RateLimitedError extends AftersalesError {
   override name = 'RateLimitedError';
   readonly kind = 'rate_limited';
 
-  constructor(message: string, retryAfterSeconds: number) {
-    super(message, { retryAfterSeconds });
+  constructor(message: string, retryAfterSeconds: number, reason: Omit<ErrorReason, 'details'> = {}) {
+    super(message, {
+      ...reason,
+      params: { ...reason.params, retryAfterSeconds },
+      details: { retryAfterSeconds },
+    });
   }
 }
 
@@ -53,14 +75,38 @@ export class InvalidError extends AftersalesError {
   readonly kind = 'invalid';
 }
 
+/** One field that failed: its path, the English reason, and zod's code and limits for translating it. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  code: string;
+  params?: ErrorParams;
+}
+
+/** The values of a zod issue a sentence can name: the limit that was missed, the format expected. */
+function issueParams(issue: z.core.$ZodIssue): ErrorParams | undefined {
+  const params: ErrorParams = {};
+  for (const key of ['minimum', 'maximum', 'format', 'expected', 'origin'] as const) {
+    const value = (issue as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+    if (typeof value === 'bigint') params[key] = Number(value);
+  }
+  return Object.keys(params).length > 0 ? params : undefined;
+}
+
 /** A 400 that names every field that failed and why, in the message and in `details`. */
 export function invalidInput(error: z.ZodError, prefix = ''): InvalidError {
-  const details = error.issues.map((issue) => ({
-    path: [prefix, ...issue.path].filter((part) => part !== '').join('.'),
-    message: issue.message,
-  }));
+  const details: FieldIssue[] = error.issues.map((issue) => {
+    const params = issueParams(issue);
+    return {
+      path: [prefix, ...issue.path].filter((part) => part !== '').join('.'),
+      message: issue.message,
+      code: issue.code,
+      ...(params ? { params } : {}),
+    };
+  });
   const message = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
-  return new InvalidError(message, details);
+  return new InvalidError(message, { code: 'invalid_input', details });
 }
 
 export class ForbiddenError extends AftersalesError {
@@ -89,7 +135,8 @@ export class ConcurrencyError extends AftersalesError {
     readonly namedByCaller = false,
   ) {
     super(`${streamId} was changed meanwhile (now version ${actual}); reload it and try again`, {
-      currentVersion: actual,
+      params: { currentVersion: actual },
+      details: { currentVersion: actual },
     });
   }
 }
@@ -110,7 +157,7 @@ export class IllegalTransitionError extends AftersalesError {
     readonly command: string,
     message: string,
   ) {
-    super(message, { state, command });
+    super(message, { params: { state, command }, details: { state, command } });
   }
 }
 
@@ -129,5 +176,9 @@ const statusOf: Record<AftersalesError['kind'], number> = {
 /** The one mapping from an error of ours to the JSON error shape. */
 export function toApiError(error: AftersalesError): ApiError {
   const status = error instanceof ConcurrencyError && error.namedByCaller ? 412 : statusOf[error.kind];
-  return apiError(status, error.message, error.details);
+  return apiError(status, error.message, {
+    code: error.code,
+    params: error.params,
+    details: error.details,
+  });
 }

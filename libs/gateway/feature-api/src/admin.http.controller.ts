@@ -34,7 +34,10 @@ export class AdminHttpController {
       await this.services.request(warrantyMessages.getRepairPoint, { id: repairPointId }, metadata);
     } catch (error) {
       if (error instanceof ServiceError && error.error.statusCode === 404) {
-        throw new InvalidError(`repairPointId: no repair point ${repairPointId} is registered`);
+        throw new InvalidError(`repairPointId: no repair point ${repairPointId} is registered`, {
+          code: 'unknown_repair_point',
+          params: { id: repairPointId },
+        });
       }
       throw error;
     }

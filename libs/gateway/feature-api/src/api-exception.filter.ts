@@ -13,9 +13,10 @@ function errorShapeOf(exception: unknown): ApiError | undefined {
   if (exception instanceof ServiceError) return exception.error;
   if (exception instanceof AftersalesError) return toApiError(exception);
   if (exception instanceof HttpException) {
+    // Nest's own exceptions (a route that does not exist) carry its shape, which has no code.
     const body = exception.getResponse();
-    if (isApiError(body)) return body;
-    return apiError(exception.getStatus(), typeof body === 'string' ? body : exception.message);
+    if (isApiError(body) && body.code) return body;
+    return apiError(exception.getStatus(), isApiError(body) ? body.message : exception.message);
   }
   return undefined;
 }

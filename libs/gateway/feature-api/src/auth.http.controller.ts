@@ -76,7 +76,10 @@ export class AuthHttpController {
     @Metadata() metadata: CommandMetadata,
   ): Promise<SignedIn> {
     const refreshToken = request.cookies[REFRESH_COOKIE];
-    if (!refreshToken) throw new UnauthenticatedError('There is no session to refresh; please sign in');
+    if (!refreshToken)
+      throw new UnauthenticatedError('There is no session to refresh; please sign in', {
+        code: 'no_session',
+      });
     try {
       return this.keep(
         reply,

@@ -13,7 +13,9 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 export function commandMetadataOf(request: FastifyRequest & AuthenticatedRequest): CommandMetadata {
   const key = request.headers['idempotency-key'];
   if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
-    throw new InvalidError('Idempotency-Key: must be 8 to 100 letters, digits, - or _ (a UUID will do)');
+    throw new InvalidError('Idempotency-Key: must be 8 to 100 letters, digits, - or _ (a UUID will do)', {
+      code: 'idempotency_key_invalid',
+    });
   }
   const { principal } = request;
   const actor = !principal

@@ -6,10 +6,12 @@ import { InvalidError, PreconditionRequiredError } from '@aftersales/contracts/c
  */
 export function expectedVersionOf(ifMatch: string | undefined, object: string): number {
   if (!ifMatch)
-    throw new PreconditionRequiredError(`If-Match: send the version of the ${object} you changed`);
+    throw new PreconditionRequiredError(`If-Match: send the version of the ${object} you changed`, {
+      code: 'if_match_required',
+    });
   const version = Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]);
   if (!Number.isSafeInteger(version) || version < 1) {
-    throw new InvalidError('If-Match: must be a version such as "3"');
+    throw new InvalidError('If-Match: must be a version such as "3"', { code: 'if_match_invalid' });
   }
   return version;
 }

@@ -85,7 +85,8 @@ export class AccountsService {
     if (!throttle.allowed) throw new RateLimitedError(throttle.reason, throttle.retryAfterSeconds);
     const user = await this.repository.findUserByEmail(email);
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !valid) throw new UnauthenticatedError('The email or password is wrong');
+    if (!user || !valid)
+      throw new UnauthenticatedError('The email or password is wrong', { code: 'wrong_credentials' });
     await this.repository.clearSignInFailures(email);
     return this.startSession(user, client, now);
   }
@@ -105,6 +106,7 @@ export class AccountsService {
       await this.endSession(session!.id, 'refresh token reused');
       throw new UnauthenticatedError(
         'This sign-in was used from somewhere else, so it was ended to be safe; please sign in again',
+        { code: 'sign_in_reused' },
       );
     }
     const user = await this.repository.findUser(session!.userId);
@@ -122,14 +124,16 @@ export class AccountsService {
   async authenticate(credentials: Request<'authenticate'>): Promise<Reply<'authenticate'>> {
     if ('apiKey' in credentials) {
       const key = await this.repository.findActiveApiKey(tokenHash(credentials.apiKey));
-      if (!key) throw new UnauthenticatedError('The API key is unknown or revoked');
+      if (!key)
+        throw new UnauthenticatedError('The API key is unknown or revoked', { code: 'api_key_invalid' });
       return { kind: 'api-key', apiKeyId: key.id, role: 'engineer', repairPointId: key.repairPointId };
     }
     const claims = await this.tokens.read(credentials.accessToken);
-    if (!claims) throw new UnauthenticatedError('The access token is invalid or has expired');
+    if (!claims)
+      throw new UnauthenticatedError('The access token is invalid or has expired', { code: 'token_invalid' });
     const session = await this.repository.findSessionWithUser(claims.sessionId);
     if (!session || !sessionActive(session, clock().toISOString()) || session.userId !== claims.userId) {
-      throw new UnauthenticatedError('The session has ended; please sign in');
+      throw new UnauthenticatedError('The session has ended; please sign in', { code: 'session_ended' });
     }
     // The role and repair point are read now, not from the token. Gateways remember this answer for a
     // while, so a future change of role or repair point must send a notice, as ending a session does.
@@ -218,7 +222,11 @@ export class AccountsService {
       ...fields,
       passwordHash: await hashPassword(password),
     });
-    if (!inserted) throw new ConflictError(`An account with the email ${user.email} exists already`);
+    if (!inserted)
+      throw new ConflictError(`An account with the email ${user.email} exists already`, {
+        code: 'email_taken',
+        params: { email: user.email },
+      });
     return inserted;
   }
 

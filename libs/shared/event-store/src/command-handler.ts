@@ -144,6 +144,7 @@ export class CommandHandler<C extends Command, Event extends DomainEvent, State>
     if (replayed) return replayed;
     throw new ConflictError(
       `Command ${command.metadata.commandId} was already used for another object; send a new command id`,
+      { code: 'command_id_reused' },
     );
   }
 }

@@ -154,6 +154,7 @@ describe.each([
       error: {
         statusCode: 400,
         error: 'Bad Request',
+        code: 'invalid_input',
         message: 'text: is required; at: Invalid ISO datetime',
       },
     });
@@ -173,7 +174,7 @@ describe.each([
 
   it("maps the service's error class to the API's error shape", async () => {
     await expect(client.request(echo.find, { id: 'e-1' }, metadata)).rejects.toMatchObject({
-      error: { statusCode: 404, error: 'Not Found', message: 'No echo e-1' },
+      error: { statusCode: 404, error: 'Not Found', code: 'not_found', message: 'No echo e-1' },
     });
   });
 });

@@ -52,10 +52,14 @@ export class ServiceClient {
     } catch (error) {
       if (isApiError(error)) throw new ServiceError(error);
       if (error instanceof TimeoutError) {
-        throw new ServiceError(apiError(503, `The ${service} service did not answer in time`));
+        throw new ServiceError(
+          apiError(503, `The ${service} service did not answer in time`, { params: { service } }),
+        );
       }
       if (isNoResponder(error))
-        throw new ServiceError(apiError(503, `The ${service} service is unavailable`));
+        throw new ServiceError(
+          apiError(503, `The ${service} service is unavailable`, { params: { service } }),
+        );
       // The service answered with an error of its own making: a bug there, not an outage.
       throw new ServiceError(apiError(500, 'Something went wrong on our side; please try again'));
     }

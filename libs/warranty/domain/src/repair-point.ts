@@ -35,11 +35,18 @@ export const repairPointDecider: Decider<RepairPointCommand, RepairPointEvent, R
     switch (command.type) {
       case 'RegisterRepairPoint':
         if (state.status === 'registered') {
-          throw new ConflictError(`A repair point with the id ${id} exists already`);
+          throw new ConflictError(`A repair point with the id ${id} exists already`, {
+            code: 'repair_point_exists',
+            params: { id },
+          });
         }
         return [{ type: 'RepairPointRegistered', data: { ...input, id, version: 1, updatedAt: now } }];
       case 'ChangeRepairPoint':
-        if (state.status === 'unregistered') throw new NotFoundError(`No repair point ${id}`);
+        if (state.status === 'unregistered')
+          throw new NotFoundError(`No repair point ${id}`, {
+            code: 'repair_point_not_found',
+            params: { id },
+          });
         return [
           {
             type: 'RepairPointChanged',

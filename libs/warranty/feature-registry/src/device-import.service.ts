@@ -22,14 +22,19 @@ export class DeviceImportService {
 
   async start(importId: string, filename: string): Promise<DeviceImport> {
     const started = await this.imports.start(importId, filename);
-    if (!started) throw new ConflictError(`An import with the id ${importId} exists already`);
+    if (!started)
+      throw new ConflictError(`An import with the id ${importId} exists already`, { code: 'import_exists' });
     return started;
   }
 
   /** `now` is when the rows arrived: a machine cannot have shipped after it. */
   async addRows({ importId, rows }: ImportChunk, now: string): Promise<DeviceImport> {
     const current = await this.get(importId);
-    if (current.status !== 'running') throw new ConflictError(`Import ${importId} is ${current.status}`);
+    if (current.status !== 'running')
+      throw new ConflictError(`Import ${importId} is ${current.status}`, {
+        code: 'import_not_running',
+        params: { status: current.status },
+      });
     const today = now.slice(0, 10);
     const valid: ImportedDevice[] = [];
     const rejected: RejectedRow[] = [];
@@ -56,13 +61,13 @@ export class DeviceImportService {
 
   async finish(importId: string, error?: string): Promise<DeviceImport> {
     const finished = await this.imports.finish(importId, error);
-    if (!finished) throw new NotFoundError(`No import ${importId}`);
+    if (!finished) throw new NotFoundError(`No import ${importId}`, { code: 'import_not_found' });
     return finished;
   }
 
   async get(importId: string): Promise<DeviceImport> {
     const found = await this.imports.find(importId);
-    if (!found) throw new NotFoundError(`No import ${importId}`);
+    if (!found) throw new NotFoundError(`No import ${importId}`, { code: 'import_not_found' });
     return found;
   }
 

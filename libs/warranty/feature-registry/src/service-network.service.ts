@@ -37,7 +37,8 @@ export class ServiceNetworkService {
 
   async get(id: string): Promise<RepairPoint> {
     const point = await this.readModel.find(id);
-    if (!point) throw new NotFoundError(`No repair point ${id}`);
+    if (!point)
+      throw new NotFoundError(`No repair point ${id}`, { code: 'repair_point_not_found', params: { id } });
     return point;
   }
 

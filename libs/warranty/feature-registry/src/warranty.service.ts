@@ -26,7 +26,11 @@ export class WarrantyService {
 
   async lookup(sn: string, now: string): Promise<WarrantyLookupReply> {
     const device = await this.devices.findBySn(sn);
-    if (!device) throw new NotFoundError(`No machine with SN ${sn} is registered`);
+    if (!device)
+      throw new NotFoundError(`No machine with SN ${sn} is registered`, {
+        code: 'device_not_found',
+        params: { sn },
+      });
     return statusOf(device, dayOf(now));
   }
 
@@ -66,7 +70,11 @@ export class WarrantyService {
     extension: ExtensionRequest,
     { actor, now }: CommandMetadata,
   ): Promise<WarrantyLookupReply> {
-    if (!(await this.devices.findBySn(sn))) throw new NotFoundError(`No machine with SN ${sn} is registered`);
+    if (!(await this.devices.findBySn(sn)))
+      throw new NotFoundError(`No machine with SN ${sn} is registered`, {
+        code: 'device_not_found',
+        params: { sn },
+      });
     const { extensionId: id, months, reason } = extension;
     await this.devices.grantExtension({ id, sn, months, reason, grantedBy: actor });
     return this.lookup(sn, now);

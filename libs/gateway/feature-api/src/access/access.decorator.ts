@@ -36,7 +36,7 @@ export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): UserPrincipal => {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal!;
   if (principal.kind !== 'user') {
-    throw new ForbiddenError('API keys may not call this route');
+    throw new ForbiddenError('API keys may not call this route', { code: 'api_key_not_allowed' });
   }
   return principal;
 });

@@ -40,13 +40,16 @@ export class AccessGuard implements CanActivate {
     if ('public' in rule) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const credentials = credentialsOf(request);
-    if (!credentials) throw new UnauthenticatedError('Sign in to continue');
+    if (!credentials) throw new UnauthenticatedError('Sign in to continue', { code: 'sign_in_required' });
     const principal = await this.authenticator.authenticate(credentials);
     if (principal.kind === 'api-key' && !rule.apiKeys) {
-      throw new ForbiddenError('API keys may not call this route');
+      throw new ForbiddenError('API keys may not call this route', { code: 'api_key_not_allowed' });
     }
     if (!rule.roles.includes(principal.role)) {
-      throw new ForbiddenError(`This needs one of the roles: ${rule.roles.join(', ')}`);
+      throw new ForbiddenError(`This needs one of the roles: ${rule.roles.join(', ')}`, {
+        code: 'role_required',
+        params: { roles: rule.roles.join(',') },
+      });
     }
     if (rule.owned) await this.ownership.check(rule.owned, principal, request.params);
     request.principal = principal;

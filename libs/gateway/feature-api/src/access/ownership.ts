@@ -32,7 +32,7 @@ export class Ownership {
     const { id } = idParam.transform(params);
     const owner = await owners[kind](this.services, id);
     if (principal.kind !== 'user' || owner !== principal.userId) {
-      throw new NotFoundError(`No ${kind} ${id}`);
+      throw new NotFoundError(`No ${kind} ${id}`, { code: `${kind}_not_found` });
     }
   }
 }
