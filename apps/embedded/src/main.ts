@@ -1,9 +1,15 @@
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { Module } from '@nestjs/common';
-import { GatewayModule, bootstrapGateway } from '@aftersales/gateway-feature-api';
+import {
+  GatewayModule,
+  bootstrapGateway,
+  gatewayModuleOptions,
+  httpOptions,
+} from '@aftersales/gateway-feature-api';
 import { IdentityModule } from '@aftersales/identity-feature-accounts';
 import { loadConfig } from '@aftersales/shared-config';
+import { HealthModule } from '@aftersales/shared-health';
 import {
   EventBusModule,
   InProcessBroker,
@@ -22,17 +28,26 @@ const authSecret = config.AUTH_SECRET ?? 'embedded-mode-development-secret-not-f
 @Module({
   imports: [
     PersistenceModule.forRoot(() => openPglite(config.DATA_DIR)),
+    HealthModule.forGateway({ database: true }),
     MessagingModule.inProcess(broker),
     EventBusModule.inProcess(),
     WarrantyModule.register({ seedDemoData }),
     IdentityModule.register({ authSecret, seedDemoAccounts: seedDemoData }),
-    GatewayModule.register({ secureCookies: config.COOKIE_SECURE }),
+    GatewayModule.register(gatewayModuleOptions(config)),
   ],
 })
 class EmbeddedModule {}
 
 await bootstrapGateway(EmbeddedModule, {
-  port: config.PORT,
+  ...httpOptions(config),
+  // One process: the rate-limit counts stay in its memory.
+  host: config.HOST
+    ? { address: config.HOST, reason: 'as HOST says' }
+    : {
+        address: '127.0.0.1',
+        reason:
+          'this machine only, as the demo accounts have a published password; set HOST=0.0.0.0 to open it',
+      },
   webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   beforeListen: async (app) => {
     app.connectMicroservice({ strategy: new InProcessServer(broker) });

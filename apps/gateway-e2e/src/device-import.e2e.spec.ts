@@ -150,9 +150,12 @@ describe.each([
   it('refuses a file whose header is not the registry format, and names the problem', async () => {
     const result = await upload(client, admin, 'serial,model\nZH1,VolcMiner D1\n');
     expect(result.status).toBe(400);
-    expect(result.body.message).toBe(
-      'file: The header must name sn, model, shipped_at and may add customer_ref, order_ref; missing: sn, shipped_at; unknown: serial',
-    );
+    expect(result.body).toMatchObject({
+      code: 'csv_header',
+      message:
+        'file: The header must name sn, model, shipped_at and may add customer_ref, order_ref; missing: sn, shipped_at; unknown: serial',
+      params: { missing: 'sn, shipped_at', unknown: 'serial' },
+    });
     const failed = await client.call('GET', `/api/admin/devices/imports/${result.id}`, { token: admin });
     expect(failed.body).toMatchObject({ status: 'failed', processedRows: 0 });
   });
@@ -165,8 +168,19 @@ describe.each([
       token: admin,
       body: {},
     });
-    expect(noFile.status).toBe(400);
-    expect(noFile.body.message).toBe('file: send the CSV as multipart/form-data in the field "file"');
+    expect(noFile.status).toBe(415);
+    expect(noFile.body).toMatchObject({
+      code: 'multipart_required',
+      message: 'file: send the CSV as multipart/form-data in the field "file"',
+    });
+    const otherField = new FormData();
+    otherField.append('csv', new Blob(['sn,model,shipped_at\n'], { type: 'text/csv' }), 'registry.csv');
+    const wrongField = await fetch(`${client.baseUrl}/api/admin/devices/imports?id=${randomUUID()}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: otherField,
+    });
+    expect(wrongField.status).toBe(400);
     const noId = await client.call('POST', '/api/admin/devices/imports', { token: admin, body: {} });
     expect(noId.body.message).toBe('id: must be a UUID');
   });
@@ -182,5 +196,169 @@ describe.each([
     const response = await client.call('GET', path, { token: admin });
     expect(response.status).toBe(status);
     if (message) expect(response.body.message).toBe(message);
+  });
+});
+
+/** Limits small enough to reach with a few thousand rows: 3,000 rows or 150,000 bytes. */
+const limits = { IMPORT_MAX_ROWS: '3000', IMPORT_MAX_BYTES: '150000' };
+
+/** `count` valid registry rows of SNs no other test uses, 39 bytes each with the line break. */
+function freshRows(count: number) {
+  const prefix = `ZH9${String(Date.now() % 1e6).padStart(6, '0')}`;
+  const sns = Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(5, '0')}`);
+  return { sns, lines: sns.map((sn) => `${sn},VolcMiner D1,2025-03-01,farm-1`) };
+}
+
+/** A multipart body sent as a stream of chunks, so that no Content-Length announces its size. */
+function streamedUpload(csv: string) {
+  const boundary = `----aftersales${randomUUID()}`;
+  const parts = [
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="registry.csv"\r\n` +
+      'Content-Type: text/csv\r\n\r\n',
+    ...(csv.match(/[\s\S]{1,16384}/g) ?? []),
+    `\r\n--${boundary}--\r\n`,
+  ];
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = parts.shift();
+      if (next === undefined) controller.close();
+      else controller.enqueue(encoder.encode(next));
+    },
+  });
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+describe.each([
+  ['distributed', startDistributed],
+  ['embedded', startEmbedded],
+])('device import limits in the %s mode', (_, start) => {
+  let product: RunningProduct;
+  let client: Client;
+  let admin: string;
+
+  beforeAll(async () => {
+    product = await start({ env: limits });
+    client = new Client(product.url);
+    admin = await client.signIn(demoEmail.admin);
+  });
+
+  afterAll(() => product?.stop());
+
+  /** None of the SNs is registered: each lookup answers 404. */
+  async function registered(sns: string[]) {
+    const found = [];
+    for (const sn of sns) {
+      const lookup = await client.call('GET', `/api/warranty/${sn}`, { token: admin });
+      expect([200, 404]).toContain(lookup.status);
+      if (lookup.status === 200) found.push(sn);
+    }
+    return found;
+  }
+
+  async function importOf(id: string) {
+    return (await client.call('GET', `/api/admin/devices/imports/${id}`, { token: admin })).body;
+  }
+
+  it('registers a file within the limits', async () => {
+    const { sns, lines } = freshRows(3_000);
+    const result = await upload(client, admin, ['sn,model,shipped_at,customer_ref', ...lines].join('\n'));
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ status: 'completed', inserted: 3_000 });
+    expect(await registered([sns[0]!, sns[2_999]!])).toEqual([sns[0], sns[2_999]]);
+  });
+
+  it('refuses a file that announces more bytes than the limit with 413, before it starts an import', async () => {
+    const { sns, lines } = freshRows(4_500);
+    const result = await upload(client, admin, ['sn,model,shipped_at,customer_ref', ...lines].join('\n'));
+    expect(result.status).toBe(413);
+    expect(result.body).toMatchObject({
+      statusCode: 413,
+      message: 'file: an import takes a file of at most 150000 bytes',
+    });
+    expect(
+      (await client.call('GET', `/api/admin/devices/imports/${result.id}`, { token: admin })).status,
+    ).toBe(404);
+    expect(await registered([sns[0]!, sns[4_499]!])).toEqual([]);
+  });
+
+  it('refuses a streamed file that grows past the limit with 413, and registers none of the rows it staged', async () => {
+    // Rows of 89 bytes: the bytes run out near row 1,690, before the 3,000 rows do.
+    const { sns, lines } = freshRows(2_500);
+    const id = randomUUID();
+    const { body, contentType } = streamedUpload(
+      ['sn,model,shipped_at,customer_ref', ...lines.map((l) => l + 'x'.repeat(50))].join('\n'),
+    );
+    const response = await fetch(`${client.baseUrl}/api/admin/devices/imports?id=${id}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': contentType },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      message: 'file: an import takes a file of at most 150000 bytes',
+    });
+    const failed = await importOf(id);
+    expect(failed).toMatchObject({
+      status: 'failed',
+      inserted: 0,
+      error: 'file: an import takes a file of at most 150000 bytes',
+    });
+    // Rows were staged while the file streamed in; none of them reached the registry.
+    expect(failed.processedRows).toBeGreaterThanOrEqual(1_000);
+    expect(await registered([sns[0]!, sns[999]!, sns[1_600]!])).toEqual([]);
+  });
+
+  it('refuses more rows than the import takes with 413, and registers none of them', async () => {
+    const { sns, lines } = freshRows(3_001);
+    const result = await upload(
+      client,
+      admin,
+      ['sn,model,shipped_at', ...lines.map((l) => l.slice(0, -7))].join('\n'),
+    );
+    expect(result.status).toBe(413);
+    expect(result.body).toMatchObject({
+      code: 'import_too_many_rows',
+      message: 'file: an import takes at most 3000 rows',
+      params: { maxRows: 3000 },
+    });
+    expect(await importOf(result.id)).toMatchObject({ status: 'failed', processedRows: 3_000, inserted: 0 });
+    expect(await registered([sns[0]!, sns[2_999]!, sns[3_000]!])).toEqual([]);
+  });
+
+  it('refuses a row longer than 1,000 characters with 400, and registers none of the rows before it', async () => {
+    const { sns, lines } = freshRows(1_500);
+    const csv = [
+      'sn,model,shipped_at,customer_ref',
+      ...lines,
+      `ZH1,VolcMiner D1,2025-03-01,${'x'.repeat(1_000)}`,
+    ];
+    const result = await upload(client, admin, csv.join('\n'));
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({
+      code: 'csv_row_too_long',
+      message: 'file: line 1502 is longer than the 1000 characters a row may have',
+      params: { line: 1502, max: 1000 },
+    });
+    expect(await importOf(result.id)).toMatchObject({ status: 'failed', processedRows: 1_000, inserted: 0 });
+    expect(await registered([sns[0]!, sns[999]!, sns[1_499]!])).toEqual([]);
+  });
+
+  it('refuses a body that is not multipart with 415, and starts no import', async () => {
+    const id = randomUUID();
+    const response = await fetch(`${client.baseUrl}/api/admin/devices/imports?id=${id}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+      body: 'sn,model,shipped_at\nZH10014599999,VolcMiner D1,2025-03-01\n',
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      code: 'unsupported_media_type',
+    });
+    expect((await client.call('GET', `/api/admin/devices/imports/${id}`, { token: admin })).status).toBe(404);
+    expect(await registered(['ZH10014599999'])).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { IdentityModule } from '@aftersales/identity-feature-accounts';
 import { exitOnSignals, loadConfig } from '@aftersales/shared-config';
-import { MessagingModule, NatsServer } from '@aftersales/shared-messaging';
+import { HealthModule, serveHealth } from '@aftersales/shared-health';
+import { EventBusModule, MessagingModule, NatsServer } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPostgres } from '@aftersales/shared-persistence';
 
 const config = loadConfig();
@@ -16,7 +18,9 @@ if (!config.AUTH_SECRET) {
 @Module({
   imports: [
     PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
+    HealthModule.forService({ database: true, natsUrl: config.NATS_URL }),
     MessagingModule.nats({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }),
+    EventBusModule.jetStream({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }),
     IdentityModule.register({
       authSecret: config.AUTH_SECRET,
       seedDemoAccounts: config.SEED_DEMO_DATA ?? false,
@@ -25,10 +29,14 @@ if (!config.AUTH_SECRET) {
 })
 class IdentityAppModule {}
 
-const app = await NestFactory.createMicroservice(IdentityAppModule, {
+// An HTTP application only for health: the service's work arrives over the bus.
+const app = await NestFactory.create(IdentityAppModule, new FastifyAdapter());
+app.connectMicroservice({
   strategy: new NatsServer({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }, 'identity'),
 });
-await app.listen();
+await app.startAllMicroservices();
+const healthUrl = await serveHealth(app, config.HEALTH_PORT);
 const logger = new Logger('identity');
 exitOnSignals(app, (message) => logger.log(message));
+logger.log(`Health: ${healthUrl}`);
 logger.log(`Ready: answering on ${config.NATS_URL}`);

@@ -7,9 +7,14 @@ describe('signing in and out in the browser', () => {
   let app: RunningProduct;
   let page: Page;
   let close: () => Promise<void>;
+  /** What Chromium refused under the Content Security Policy while the tests used the app. */
+  const refusedByPolicy: string[] = [];
 
   beforeAll(async () => {
     ({ app, page, close } = await openProductInBrowser());
+    page.context().on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) refusedByPolicy.push(message.text());
+    });
   });
 
   afterAll(() => close?.());
@@ -80,5 +85,9 @@ describe('signing in and out in the browser', () => {
     await page.getByRole('heading', { name: 'Start a ticket' }).waitFor();
     expect(await page.getByRole('button', { name: /Hashrate Farm Ltd/ }).count()).toBe(1);
     await screenshot(page, 'registered.en');
+  });
+
+  it('broke no rule of the Content Security Policy on the way', () => {
+    expect(refusedByPolicy).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SessionsPage } from './account/SessionsPage';
+import { AdminApiKeysPage } from './admin/AdminApiKeysPage';
 import { AdminRepairPointsPage } from './admin/AdminRepairPointsPage';
+import { AdminUsersPage } from './admin/AdminUsersPage';
+import { AuditTrailPage } from './admin/AuditTrailPage';
 import { DeviceImportPage } from './admin/DeviceImportPage';
 import { WarrantyPoliciesPage } from './admin/WarrantyPoliciesPage';
 import { AuthProvider } from './auth/auth-context';
@@ -67,6 +70,9 @@ export function App() {
             <Route path="/admin/repair-points" element={admin(<AdminRepairPointsPage />)} />
             <Route path="/admin/warranty-policies" element={admin(<WarrantyPoliciesPage />)} />
             <Route path="/admin/device-imports" element={admin(<DeviceImportPage />)} />
+            <Route path="/admin/users" element={admin(<AdminUsersPage />)} />
+            <Route path="/admin/api-keys" element={admin(<AdminApiKeysPage />)} />
+            <Route path="/admin/audit" element={admin(<AuditTrailPage />)} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </main>

@@ -40,6 +40,9 @@ function AdminLinks() {
       <NavLink to="/admin/repair-points">{t('nav.adminRepairPoints')}</NavLink>
       <NavLink to="/admin/warranty-policies">{t('nav.adminPolicies')}</NavLink>
       <NavLink to="/admin/device-imports">{t('nav.adminImports')}</NavLink>
+      <NavLink to="/admin/users">{t('nav.adminUsers')}</NavLink>
+      <NavLink to="/admin/api-keys">{t('nav.adminKeys')}</NavLink>
+      <NavLink to="/admin/audit">{t('nav.adminAudit')}</NavLink>
     </>
   );
 }

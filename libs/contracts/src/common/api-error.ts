@@ -1,18 +1,31 @@
+import { z } from 'zod';
+
 /** Values a translated message needs besides its code: an SN, a number of minutes, a list of roles. */
-export type ErrorParams = Record<string, string | number>;
+const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;
 
 /**
  * The one error shape of the HTTP API and of every reply between services. `message` is English for
  * developers and logs; `code` is stable and, with `params`, is what a client translates for its user.
+ * OpenAPI documents every refusal with this schema.
  */
-export interface ApiError {
-  statusCode: number;
-  error: string;
-  code: string;
-  message: string;
-  params?: ErrorParams;
-  details?: unknown;
-}
+export const apiErrorSchema = z
+  .object({
+    statusCode: z.number().int().min(400).max(599),
+    error: z.string().meta({ description: "The status's reason phrase, such as Not Found" }),
+    code: z.string().meta({ description: 'Stable: what a client translates for its user' }),
+    message: z.string().meta({ description: 'English, for developers and logs' }),
+    params: errorParamsSchema.optional().meta({ description: 'The values the translated message names' }),
+    details: z.unknown().optional(),
+  })
+  .meta({
+    id: 'ApiError',
+    description: 'Every error the API answers',
+    examples: [
+      { statusCode: 404, error: 'Not Found', code: 'not_found', message: 'No repair order ZH0090Gd' },
+    ],
+  });
+export type ApiError = z.infer<typeof apiErrorSchema>;
 
 const reasons: Record<number, { phrase: string; code: string }> = {
   400: { phrase: 'Bad Request', code: 'invalid' },

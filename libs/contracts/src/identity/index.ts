@@ -1,3 +1,4 @@
+export * from './events.js';
 export * from './messages.js';
 export * from './notices.js';
 export * from './principal.js';

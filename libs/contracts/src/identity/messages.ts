@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { message } from '../common/contracts.js';
 import { principalSchema } from './principal.js';
 import {
+  accessChangeSchema,
   apiKeySchema,
+  auditPageSchema,
+  auditQuerySchema,
   clientInfoSchema,
   createApiKeyRequestSchema,
   createUserRequestSchema,
@@ -14,6 +17,7 @@ import {
   sessionTokensSchema,
   signInRequestSchema,
   tokenSchema,
+  userQuerySchema,
   userSchema,
 } from './schemas.js';
 
@@ -54,8 +58,18 @@ export const identityMessages = {
     z.object({ userId: z.uuid().optional() }),
   ),
   createUser: message('aftersales.identity.create-user', createUserRequestSchema, userSchema),
-  listUsers: message('aftersales.identity.list-users', nothing, z.array(userSchema)),
+  listUsers: message('aftersales.identity.list-users', userQuerySchema, z.array(userSchema)),
+  /** Takes effect on tokens already in use: gateways hear a `userChanged` notice before the reply. */
+  changeAccess: message(
+    'aftersales.identity.change-access',
+    z.strictObject({ id: z.uuid(), access: accessChangeSchema }),
+    userSchema,
+  ),
+  /** Ends every session of the account at once; disabling a disabled account changes nothing. */
+  disableUser: message('aftersales.identity.disable-user', idParamSchema, userSchema),
+  enableUser: message('aftersales.identity.enable-user', idParamSchema, userSchema),
   createApiKey: message('aftersales.identity.create-api-key', createApiKeyRequestSchema, issuedApiKeySchema),
   listApiKeys: message('aftersales.identity.list-api-keys', nothing, z.array(apiKeySchema)),
   revokeApiKey: message('aftersales.identity.revoke-api-key', idParamSchema, apiKeySchema),
+  listAudit: message('aftersales.identity.list-audit', auditQuerySchema, auditPageSchema),
 };

@@ -19,6 +19,8 @@ export const principalSchema = z.discriminatedUnion('kind', [
     apiKeyId: z.string(),
     role: z.literal('engineer'),
     repairPointId: repairPointIdSchema,
+    /** When the key stops working, so that nobody remembers it past then. */
+    expiresAt: z.iso.datetime().optional(),
   }),
 ]);
 export type Principal = z.infer<typeof principalSchema>;

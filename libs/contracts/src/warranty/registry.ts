@@ -1,26 +1,30 @@
 import { z } from 'zod';
 import { serialNumberSchema } from './serial-number.js';
 
-export const warrantyPolicySchema = z.strictObject({
-  model: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(100),
-  months: z
-    .number({ error: 'must be a number of months' })
-    .int({ error: 'must be a whole number of months' })
-    .min(0, { error: 'must be 0 or more' })
-    .max(120, { error: 'must be at most 120' }),
-});
+export const warrantyPolicySchema = z
+  .strictObject({
+    model: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(100),
+    months: z
+      .number({ error: 'must be a number of months' })
+      .int({ error: 'must be a whole number of months' })
+      .min(0, { error: 'must be 0 or more' })
+      .max(120, { error: 'must be at most 120' }),
+  })
+  .meta({ id: 'WarrantyPolicy' });
 export type WarrantyPolicy = z.infer<typeof warrantyPolicySchema>;
 
-export const extensionRequestSchema = z.strictObject({
-  /** Chosen by the client: a retried request grants the extension once. */
-  extensionId: z.uuid({ error: 'must be a UUID' }),
-  months: z
-    .number({ error: 'must be a number of months' })
-    .int({ error: 'must be a whole number of months' })
-    .min(1, { error: 'must be at least 1' })
-    .max(60, { error: 'must be at most 60' }),
-  reason: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(300),
-});
+export const extensionRequestSchema = z
+  .strictObject({
+    /** Chosen by the client: a retried request grants the extension once. */
+    extensionId: z.uuid({ error: 'must be a UUID' }),
+    months: z
+      .number({ error: 'must be a number of months' })
+      .int({ error: 'must be a whole number of months' })
+      .min(1, { error: 'must be at least 1' })
+      .max(60, { error: 'must be at most 60' }),
+    reason: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(300),
+  })
+  .meta({ id: 'ExtensionRequest' });
 export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
 
 const day = z
@@ -48,20 +52,22 @@ export const DEVICE_CSV_COLUMNS = ['sn', 'model', 'shipped_at', 'customer_ref', 
 export const importStatuses = ['running', 'completed', 'failed'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
-export const deviceImportSchema = z.object({
-  id: z.uuid(),
-  filename: z.string(),
-  status: z.enum(importStatuses),
-  processedRows: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  rejected: z.number().int(),
-  startedAt: z.string(),
-  finishedAt: z.string().optional(),
-  /** Why a failed import stopped. */
-  error: z.string().optional(),
-});
+export const deviceImportSchema = z
+  .object({
+    id: z.uuid(),
+    filename: z.string(),
+    status: z.enum(importStatuses),
+    processedRows: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+    /** Why a failed import stopped. */
+    error: z.string().optional(),
+  })
+  .meta({ id: 'DeviceImport' });
 export type DeviceImport = z.infer<typeof deviceImportSchema>;
 
 const deviceFieldsSchema = z.object({
@@ -73,15 +79,19 @@ const deviceFieldsSchema = z.object({
 export type DeviceFields = z.infer<typeof deviceFieldsSchema>;
 
 /** One change an import made to a registered device. */
-export const deviceChangeSchema = z.object({
-  importId: z.uuid().nullable(),
-  changedAt: z.string(),
-  before: deviceFieldsSchema,
-  after: deviceFieldsSchema,
-});
+export const deviceChangeSchema = z
+  .object({
+    importId: z.uuid().nullable(),
+    changedAt: z.string(),
+    before: deviceFieldsSchema,
+    after: deviceFieldsSchema,
+  })
+  .meta({ id: 'DeviceChange' });
 export type DeviceChange = z.infer<typeof deviceChangeSchema>;
 
-export const rejectedRowSchema = z.object({ line: z.number().int(), reason: z.string() });
+export const rejectedRowSchema = z
+  .object({ line: z.number().int(), reason: z.string() })
+  .meta({ id: 'RejectedRow' });
 export type RejectedRow = z.infer<typeof rejectedRowSchema>;
 
 export const importIdSchema = z.uuid({ error: 'must be a UUID' });

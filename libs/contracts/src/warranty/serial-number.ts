@@ -14,4 +14,6 @@ export const serialNumberSchema = z
     z.string().regex(SERIAL_NUMBER_PATTERN, {
       error: 'must be 6 to 32 letters and digits, such as ZH10014510045',
     }),
-  );
+  )
+  // OpenAPI's `example` of what a client sends: zod writes `examples` for the parsed value only.
+  .meta({ description: 'Case and spaces are ignored', example: 'ZH10014510045' });

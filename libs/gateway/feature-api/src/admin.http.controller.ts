@@ -1,7 +1,12 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  type AccessChange,
+  accessChangeSchema,
   type ApiKey,
+  type AuditPage,
+  type AuditQuery,
+  auditQuerySchema,
   type CreateApiKeyRequest,
   createApiKeyRequestSchema,
   type CreateUserRequest,
@@ -10,13 +15,15 @@ import {
   idParamSchema,
   type IssuedApiKey,
   type User,
+  type UserQuery,
+  userQuerySchema,
 } from '@aftersales/contracts/identity';
 import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
 import { warrantyMessages } from '@aftersales/contracts/warranty';
 import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import { Access } from './access/access.decorator.js';
 import { Metadata } from './command-metadata.js';
-import { ZodValidationPipe } from './zod-validation.pipe.js';
+import { Refuses, Reply } from './openapi/responses.js';
 
 @ApiTags('admin')
 @Controller('api/admin')
@@ -44,15 +51,21 @@ export class AdminHttpController {
   }
 
   @Get('users')
-  @ApiOperation({ summary: 'All accounts' })
-  listUsers(@Metadata() metadata: CommandMetadata): Promise<User[]> {
-    return this.services.request(identityMessages.listUsers, {}, metadata);
+  @ApiOperation({ summary: 'All accounts, or those whose email or name contains `q`' })
+  @Reply(200, identityMessages.listUsers.reply)
+  listUsers(
+    @Query({ schema: userQuerySchema }) query: UserQuery,
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<User[]> {
+    return this.services.request(identityMessages.listUsers, query, metadata);
   }
 
   @Post('users')
   @ApiOperation({ summary: 'Create an account of any role; engineers belong to a repair point' })
+  @Reply(201, identityMessages.createUser.reply)
+  @Refuses(409)
   async createUser(
-    @Body(new ZodValidationPipe(createUserRequestSchema)) body: CreateUserRequest,
+    @Body({ schema: createUserRequestSchema }) body: CreateUserRequest,
     @Metadata() metadata: CommandMetadata,
   ): Promise<User> {
     await this.assertRepairPoint(body.repairPointId, metadata);
@@ -61,14 +74,16 @@ export class AdminHttpController {
 
   @Get('api-keys')
   @ApiOperation({ summary: "Repair points' API keys (never the keys themselves)" })
+  @Reply(200, identityMessages.listApiKeys.reply)
   listApiKeys(@Metadata() metadata: CommandMetadata): Promise<ApiKey[]> {
     return this.services.request(identityMessages.listApiKeys, {}, metadata);
   }
 
   @Post('api-keys')
   @ApiOperation({ summary: 'Create an API key for a repair point; the key is shown in this answer only' })
+  @Reply(201, identityMessages.createApiKey.reply)
   async createApiKey(
-    @Body(new ZodValidationPipe(createApiKeyRequestSchema)) body: CreateApiKeyRequest,
+    @Body({ schema: createApiKeyRequestSchema }) body: CreateApiKeyRequest,
     @Metadata() metadata: CommandMetadata,
   ): Promise<IssuedApiKey> {
     await this.assertRepairPoint(body.repairPointId, metadata);
@@ -77,10 +92,61 @@ export class AdminHttpController {
 
   @Delete('api-keys/:id')
   @ApiOperation({ summary: 'Revoke an API key: it stops working at once' })
+  @Reply(200, identityMessages.revokeApiKey.reply)
+  @Refuses(404)
   revokeApiKey(
-    @Param(new ZodValidationPipe(idParamSchema)) params: { id: string },
+    @Param({ schema: idParamSchema }) params: { id: string },
     @Metadata() metadata: CommandMetadata,
   ): Promise<ApiKey> {
     return this.services.request(identityMessages.revokeApiKey, params, metadata);
+  }
+
+  @Patch('users/:id')
+  @ApiOperation({
+    summary: "Change an account's role, or an engineer's repair point; tokens in use follow at once",
+  })
+  @Reply(200, identityMessages.changeAccess.reply)
+  @Refuses(403, 404)
+  async changeAccess(
+    @Param({ schema: idParamSchema }) { id }: { id: string },
+    @Body({ schema: accessChangeSchema }) access: AccessChange,
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<User> {
+    await this.assertRepairPoint(access.repairPointId, metadata);
+    return this.services.request(identityMessages.changeAccess, { id, access }, metadata);
+  }
+
+  @Post('users/:id/disable')
+  @ApiOperation({ summary: 'Disable an account: every session and token of it stops at once' })
+  @Reply(200, identityMessages.disableUser.reply)
+  @Refuses(403, 404)
+  disableUser(
+    @Param({ schema: idParamSchema }) params: { id: string },
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<User> {
+    return this.services.request(identityMessages.disableUser, params, metadata);
+  }
+
+  @Post('users/:id/enable')
+  @ApiOperation({ summary: 'Let a disabled account sign in again' })
+  @Reply(200, identityMessages.enableUser.reply)
+  @Refuses(404)
+  enableUser(
+    @Param({ schema: idParamSchema }) params: { id: string },
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<User> {
+    return this.services.request(identityMessages.enableUser, params, metadata);
+  }
+
+  @Get('audit')
+  @ApiOperation({
+    summary: 'The audit trail of accounts, API keys and repair points: who did what, when; newest first',
+  })
+  @Reply(200, identityMessages.listAudit.reply)
+  audit(
+    @Query({ schema: auditQuerySchema }) query: AuditQuery,
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<AuditPage> {
+    return this.services.request(identityMessages.listAudit, query, metadata);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CommandMetadata, UnauthenticatedError } from '@aftersales/contracts/common';
 import {
@@ -6,22 +6,29 @@ import {
   type RegisterRequest,
   registerRequestSchema,
   type SessionTokens,
+  sessionTokensSchema,
   type SignInRequest,
   signInRequestSchema,
   type User,
 } from '@aftersales/contracts/identity';
 import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { Access, anyUser, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
 import { bearerToken } from './access/access.guard.js';
 import { Metadata } from './command-metadata.js';
+import { RateLimited } from './rate-limits/rate-limits.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
-import { ZodValidationPipe } from './zod-validation.pipe.js';
+import { Refuses, Reply } from './openapi/responses.js';
 
 const REFRESH_COOKIE = 'aftersales_refresh';
 
 /** What a client keeps of a session: the refresh token stays in the httpOnly cookie. */
-export type SignedIn = Omit<SessionTokens, 'refreshToken'>;
+const signedInSchema = sessionTokensSchema.omit({ refreshToken: true }).meta({ id: 'SignedIn' });
+export type SignedIn = z.infer<typeof signedInSchema>;
+const refreshCookie = {
+  'Set-Cookie': `${REFRESH_COOKIE}: the refresh token, httpOnly, that POST /api/auth/refresh takes`,
+};
 
 @ApiTags('auth')
 @Controller('api')
@@ -32,10 +39,13 @@ export class AuthHttpController {
   ) {}
 
   @Post('auth/register')
+  @RateLimited('registration')
   @Access({ public: true })
   @ApiOperation({ summary: 'Create a customer account and sign in' })
+  @Reply(201, signedInSchema, refreshCookie)
+  @Refuses(409)
   async register(
-    @Body(new ZodValidationPipe(registerRequestSchema)) body: RegisterRequest,
+    @Body({ schema: registerRequestSchema }) body: RegisterRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Metadata() metadata: CommandMetadata,
@@ -51,11 +61,13 @@ export class AuthHttpController {
   }
 
   @Post('auth/login')
-  @HttpCode(200)
+  @RateLimited('signIn')
   @Access({ public: true })
   @ApiOperation({ summary: 'Sign in: an access token, and the refresh token as an httpOnly cookie' })
+  @Reply(200, signedInSchema, refreshCookie)
+  @Refuses(401)
   async login(
-    @Body(new ZodValidationPipe(signInRequestSchema)) body: SignInRequest,
+    @Body({ schema: signInRequestSchema }) body: SignInRequest,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Metadata() metadata: CommandMetadata,
@@ -67,9 +79,10 @@ export class AuthHttpController {
   }
 
   @Post('auth/refresh')
-  @HttpCode(200)
   @Access({ public: true })
   @ApiOperation({ summary: 'Exchange the refresh cookie for a new access token and a new refresh cookie' })
+  @Reply(200, signedInSchema, refreshCookie)
+  @Refuses(401)
   async refresh(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -93,9 +106,9 @@ export class AuthHttpController {
   }
 
   @Post('auth/logout')
-  @HttpCode(204)
   @Access({ public: true })
   @ApiOperation({ summary: 'End the session: its access and refresh tokens stop working at once' })
+  @Reply(204)
   async logout(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -121,6 +134,7 @@ export class AuthHttpController {
   @Get('me')
   @Access({ roles: anyUser })
   @ApiOperation({ summary: 'The signed-in account' })
+  @Reply(200, identityMessages.me.reply)
   me(@CurrentUser() { userId }: UserPrincipal, @Metadata() metadata: CommandMetadata): Promise<User> {
     return this.services.request(identityMessages.me, { userId }, metadata);
   }

@@ -1,10 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
+import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { AuthenticatedRequest } from './access/access.decorator.js';
+import { openApiSchemaOf } from './openapi/zod-openapi.js';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 
 /**
  * The metadata of what a request asks the services to do. A client that may retry names the command with
@@ -12,7 +15,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
  */
 export function commandMetadataOf(request: FastifyRequest & AuthenticatedRequest): CommandMetadata {
   const key = request.headers['idempotency-key'];
-  if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
+  if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
     throw new InvalidError('Idempotency-Key: must be 8 to 100 letters, digits, - or _ (a UUID will do)', {
       code: 'idempotency_key_invalid',
     });
@@ -42,7 +45,18 @@ export function gatewayMetadata(): CommandMetadata {
   };
 }
 
+/** Every route that reads the metadata takes the header, so its OpenAPI operation says so. */
+const documentIdempotencyKey: ParameterDecorator = (target, method) =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Names the command, so that a retried request takes effect once (a UUID will do)',
+    schema: openApiSchemaOf(idempotencyKeySchema, 'input'),
+  })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
+
 /** The command metadata of the current request, after the access guard has named the caller. */
-export const Metadata = createParamDecorator((_: unknown, context: ExecutionContext) =>
-  commandMetadataOf(context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>()),
+export const Metadata = createParamDecorator(
+  (_: unknown, context: ExecutionContext) =>
+    commandMetadataOf(context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>()),
+  [documentIdempotencyKey],
 );

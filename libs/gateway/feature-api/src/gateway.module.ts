@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard.js';
 import { AccessRulesCheck } from './access/access-rules.check.js';
 import { Authenticator } from './access/authenticator.js';
@@ -13,6 +13,7 @@ import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { HealthHttpController } from './health.http.controller.js';
 import { RepairPointHttpController } from './repair-point.http.controller.js';
 import { WarrantyHttpController } from './warranty.http.controller.js';
+import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 /** The HTTP API; it owns no data, reaches every service over the bus, and checks access on every route. */
 @Module({})
@@ -33,6 +34,7 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
         AccessRulesCheck,
         Authenticator,
         Ownership,

@@ -1,4 +1,11 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { InvalidError, PreconditionRequiredError } from '@aftersales/contracts/common';
+import { ApiHeader } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { openApiSchemaOf } from './openapi/zod-openapi.js';
+
+const VERSION_TAG = /^(?:W\/)?"?(\d+)"?$/;
 
 /**
  * The version an `If-Match` header names: `"3"` (an ETag this API gave out), `W/"3"` or `3`. A change of
@@ -9,9 +16,25 @@ export function expectedVersionOf(ifMatch: string | undefined, object: string): 
     throw new PreconditionRequiredError(`If-Match: send the version of the ${object} you changed`, {
       code: 'if_match_required',
     });
-  const version = Number(/^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim())?.[1]);
+  const version = Number(VERSION_TAG.exec(ifMatch.trim())?.[1]);
   if (!Number.isSafeInteger(version) || version < 1) {
     throw new InvalidError('If-Match: must be a version such as "3"', { code: 'if_match_invalid' });
   }
   return version;
 }
+
+const documentIfMatch: ParameterDecorator = (target, method) =>
+  ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description:
+      'The version the change was made on, as the ETag of the object read: a newer one answers 412',
+    schema: { ...openApiSchemaOf(z.string().regex(VERSION_TAG), 'input'), example: '"3"' },
+  })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
+
+/** The version named by the request's `If-Match` (see `expectedVersionOf`), for a change of an `object`. */
+export const IfMatch = createParamDecorator(
+  (object: string, context: ExecutionContext) =>
+    expectedVersionOf(context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'], object),
+  [documentIfMatch],
+);

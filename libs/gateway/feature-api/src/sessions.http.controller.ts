@@ -1,10 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '@aftersales/contracts/common';
-import { identityMessages, type SessionSummary } from '@aftersales/contracts/identity';
+import { identityMessages, idParamSchema, type SessionSummary } from '@aftersales/contracts/identity';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { Access, anyUser, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
 import { Metadata } from './command-metadata.js';
+import { Reply } from './openapi/responses.js';
 
 /** The caller's signed-in sessions: where the account is in use, and a way to end a session elsewhere. */
 @ApiTags('auth')
@@ -15,6 +16,7 @@ export class SessionsHttpController {
   @Get()
   @Access({ roles: anyUser })
   @ApiOperation({ summary: "The caller's active sessions, the most recently active first" })
+  @Reply(200, identityMessages.listSessions.reply)
   list(
     @CurrentUser() { userId, sessionId }: UserPrincipal,
     @Metadata() metadata: CommandMetadata,
@@ -27,10 +29,13 @@ export class SessionsHttpController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
+  @Reply(204)
   @Access({ roles: anyUser, owned: 'session' })
   @ApiOperation({ summary: "Ends one of the caller's sessions at once; ending an ended one changes nothing" })
-  async end(@Param('id') sessionId: string, @Metadata() metadata: CommandMetadata): Promise<void> {
-    await this.services.request(identityMessages.signOut, { sessionId }, metadata);
+  async end(
+    @Param({ schema: idParamSchema }) { id }: { id: string },
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<void> {
+    await this.services.request(identityMessages.signOut, { sessionId: id }, metadata);
   }
 }

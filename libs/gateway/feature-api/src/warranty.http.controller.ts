@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '@aftersales/contracts/common';
 import {
   type BatchLookupReply,
@@ -14,7 +14,8 @@ import {
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { Access, anyUser } from './access/access.decorator.js';
 import { Metadata } from './command-metadata.js';
-import { ZodValidationPipe } from './zod-validation.pipe.js';
+import { RateLimited } from './rate-limits/rate-limits.js';
+import { Refuses, Reply } from './openapi/responses.js';
 
 @ApiTags('warranty')
 @Controller('api')
@@ -22,22 +23,25 @@ export class WarrantyHttpController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get('warranty/:sn')
+  @RateLimited('lookup')
   @Access({ roles: anyUser })
   @ApiOperation({ summary: 'Model and warranty end date of one machine, and why it ends then' })
-  @ApiParam({ name: 'sn', example: 'ZH10014510045', description: 'Case and spaces are ignored' })
+  @Reply(200, warrantyMessages.lookup.reply)
+  @Refuses(404)
   lookup(
-    @Param(new ZodValidationPipe(warrantyMessages.lookup.request)) request: { sn: string },
+    @Param({ schema: warrantyMessages.lookup.request }) request: { sn: string },
     @Metadata() metadata: CommandMetadata,
   ): Promise<WarrantyLookupReply> {
     return this.services.request(warrantyMessages.lookup, request, metadata);
   }
 
   @Post('warranty/lookups')
-  @HttpCode(200)
+  @RateLimited('batchLookup')
   @Access({ roles: anyUser })
   @ApiOperation({ summary: 'Up to 500 SNs at once; unknown and malformed SNs are flagged, not refused' })
+  @Reply(200, warrantyMessages.lookupBatch.reply)
   lookupBatch(
-    @Body(new ZodValidationPipe(batchLookupRequestSchema)) body: BatchLookupRequest,
+    @Body({ schema: batchLookupRequestSchema }) body: BatchLookupRequest,
     @Metadata() metadata: CommandMetadata,
   ): Promise<BatchLookupReply> {
     return this.services.request(warrantyMessages.lookupBatch, body, metadata);
@@ -48,8 +52,9 @@ export class WarrantyHttpController {
   @ApiOperation({
     summary: 'Active repair points, by kind, country and region; `near` sorts the nearest first',
   })
+  @Reply(200, warrantyMessages.listRepairPoints.reply)
   repairPoints(
-    @Query(new ZodValidationPipe(repairPointQuerySchema)) query: RepairPointQuery,
+    @Query({ schema: repairPointQuerySchema }) query: RepairPointQuery,
     @Metadata() metadata: CommandMetadata,
   ): Promise<RepairPoint[]> {
     return this.services.request(warrantyMessages.listRepairPoints, query, metadata);

@@ -2,8 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiKey, Role, SessionSummary, User } from '@aftersales/contracts/identity';
 import { DATABASE_CONNECTION, type Database, type DatabaseConnection } from '@aftersales/shared-persistence';
-import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
-import { apiKeys, refreshTokens, sessions, signInFailures, users } from './schema.js';
+import type { RecentFailures } from '@aftersales/identity-domain';
+import { and, asc, desc, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  apiKeys,
+  deactivatedRepairPoints,
+  refreshTokens,
+  sessions,
+  signInFailures,
+  users,
+} from './schema.js';
 
 export const identityMigrations = {
   folder: fileURLToPath(new URL('../migrations', import.meta.url)),
@@ -31,6 +39,7 @@ function toUser(row: typeof users.$inferSelect): UserRecord {
     role: row.role as Role,
     ...(row.repairPointId ? { repairPointId: row.repairPointId } : {}),
     createdAt: row.createdAt.toISOString(),
+    ...(row.disabledAt ? { disabledAt: row.disabledAt.toISOString() } : {}),
     passwordHash: row.passwordHash,
   };
 }
@@ -42,8 +51,37 @@ function toApiKey(row: typeof apiKeys.$inferSelect): ApiKey {
     name: row.name,
     prefix: row.prefix,
     createdAt: row.createdAt.toISOString(),
+    ...(row.expiresAt ? { expiresAt: row.expiresAt.toISOString() } : {}),
     ...(row.revokedAt ? { revokedAt: row.revokedAt.toISOString() } : {}),
   };
+}
+
+/** An API key as `authenticate` weighs it: whether it is revoked, expired, or of a deactivated point. */
+export interface ApiKeyStanding extends ApiKey {
+  repairPointDeactivated: boolean;
+}
+
+/** `%` and `_` in a search are the characters themselves, not patterns. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Remembers whether warranty's repair point is active; returns whether that changed. */
+export async function setRepairPointActive(
+  repairPointId: string,
+  active: boolean,
+  at: Date,
+  tx: Database,
+): Promise<boolean> {
+  const changed = active
+    ? await tx
+        .delete(deactivatedRepairPoints)
+        .where(eq(deactivatedRepairPoints.repairPointId, repairPointId))
+        .returning()
+    : await tx
+        .insert(deactivatedRepairPoints)
+        .values({ repairPointId, since: at })
+        .onConflictDoNothing()
+        .returning();
+  return changed.length > 0;
 }
 
 /** The identity schema's tables: users, sessions with their refresh tokens, API keys, failed sign-ins. */
@@ -56,8 +94,11 @@ export class IdentityRepository {
   }
 
   /** Returns undefined when the email is taken. */
-  async insertUser(user: Omit<UserRecord, 'createdAt'>): Promise<UserRecord | undefined> {
-    const [row] = await this.db
+  async insertUser(
+    user: Omit<UserRecord, 'createdAt' | 'disabledAt'>,
+    db: Database = this.db,
+  ): Promise<UserRecord | undefined> {
+    const [row] = await db
       .insert(users)
       .values({ ...user, repairPointId: user.repairPointId ?? null })
       .onConflictDoNothing({ target: users.email })
@@ -75,8 +116,47 @@ export class IdentityRepository {
     return row && toUser(row);
   }
 
-  async listUsers(): Promise<UserRecord[]> {
-    return (await this.db.select().from(users).orderBy(asc(users.createdAt), asc(users.email))).map(toUser);
+  /** The account, locked until `tx` ends, so that concurrent changes of it apply one after the other. */
+  async findUserForUpdate(id: string, tx: Database): Promise<UserRecord | undefined> {
+    const [row] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    return row && toUser(row);
+  }
+
+  /** Every account, or those whose email or display name contains `q`, in any case. */
+  async listUsers(q?: string): Promise<UserRecord[]> {
+    const matching = q
+      ? or(ilike(users.email, containing(q)), ilike(users.displayName, containing(q)))
+      : undefined;
+    const rows = await this.db
+      .select()
+      .from(users)
+      .where(matching)
+      .orderBy(asc(users.createdAt), asc(users.email));
+    return rows.map(toUser);
+  }
+
+  /** Writes an account's role, repair point and whether it is disabled. */
+  async updateAccount(
+    id: string,
+    account: { role: Role; repairPointId?: string; disabledAt: Date | null },
+    db: Database,
+  ): Promise<UserRecord> {
+    const [row] = await db
+      .update(users)
+      .set({ ...account, repairPointId: account.repairPointId ?? null })
+      .where(eq(users.id, id))
+      .returning();
+    return toUser(row!);
+  }
+
+  /** Ends every session of the account still open; returns their ids. */
+  async revokeSessionsOf(userId: string, reason: string, db: Database): Promise<string[]> {
+    const rows = await db
+      .update(sessions)
+      .set({ revokedAt: new Date(), revokedReason: reason })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    return rows.map((row) => row.id);
   }
 
   async insertSession(session: {
@@ -130,12 +210,17 @@ export class IdentityRepository {
     }));
   }
 
-  /** A session with its user's current role and repair point. */
+  /** A session with its user's current role, repair point and whether the account is disabled. */
   async findSessionWithUser(
     id: string,
-  ): Promise<(SessionRow & Pick<User, 'role' | 'repairPointId'>) | undefined> {
+  ): Promise<(SessionRow & Pick<User, 'role' | 'repairPointId' | 'disabledAt'>) | undefined> {
     const [row] = await this.db
-      .select({ session: sessions, role: users.role, repairPointId: users.repairPointId })
+      .select({
+        session: sessions,
+        role: users.role,
+        repairPointId: users.repairPointId,
+        disabledAt: users.disabledAt,
+      })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(eq(sessions.id, id));
@@ -148,6 +233,7 @@ export class IdentityRepository {
       revokedAt: iso(session.revokedAt),
       role: row.role as Role,
       ...(row.repairPointId ? { repairPointId: row.repairPointId } : {}),
+      ...(row.disabledAt ? { disabledAt: row.disabledAt.toISOString() } : {}),
     };
   }
 
@@ -177,46 +263,69 @@ export class IdentityRepository {
       .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
   }
 
-  async recordSignInFailure(email: string, address: string): Promise<void> {
-    await this.db.insert(signInFailures).values({ email, address });
+  /**
+   * Records a failed (or not yet successful) sign-in at `now`, and purges the failures that left the
+   * window, so the table holds only what the throttle still counts. Returns the new row's id.
+   */
+  async recordSignInFailure(email: string, address: string, now: Date, windowStart: Date): Promise<number> {
+    await this.db.delete(signInFailures).where(lte(signInFailures.failedAt, windowStart));
+    const [row] = await this.db
+      .insert(signInFailures)
+      .values({ email, address, failedAt: now })
+      .returning({ id: signInFailures.id });
+    return row!.id;
   }
 
-  async clearSignInFailures(email: string): Promise<void> {
-    await this.db.delete(signInFailures).where(eq(signInFailures.email, email));
+  /** Forgets the failures of the account from this address only: other addresses stay throttled. */
+  async clearSignInFailures(email: string, address: string): Promise<void> {
+    await this.db
+      .delete(signInFailures)
+      .where(and(eq(signInFailures.email, email), eq(signInFailures.address, address)));
   }
 
-  /** Failures since `since` for the account and for the address, each with its oldest, in epoch ms. */
-  async recentSignInFailures(email: string, address: string, since: Date) {
+  /** Failures from the address since `since`: of the account (with its latest but `attemptId`), and of all. */
+  async recentSignInFailures(
+    email: string,
+    address: string,
+    since: Date,
+    attemptId: number,
+  ): Promise<RecentFailures> {
     const f = signInFailures;
+    const ofPair = sql`${f.email} = ${email}`;
     const [row] = await this.db
       .select({
-        account: sql<number>`count(*) filter (where ${f.email} = ${email})::int`,
-        address: sql<number>`count(*) filter (where ${f.address} = ${address})::int`,
-        accountOldest: sql<
+        pair: sql<number>`count(*) filter (where ${ofPair})::int`,
+        address: sql<number>`count(*)::int`,
+        pairPrevious: sql<
           number | null
-        >`(extract(epoch from min(${f.failedAt}) filter (where ${f.email} = ${email})) * 1000)::float8`,
-        addressOldest: sql<
-          number | null
-        >`(extract(epoch from min(${f.failedAt}) filter (where ${f.address} = ${address})) * 1000)::float8`,
+        >`(extract(epoch from max(${f.failedAt}) filter (where ${ofPair} and ${f.id} <> ${attemptId})) * 1000)::float8`,
+        addressOldest: sql<number | null>`(extract(epoch from min(${f.failedAt})) * 1000)::float8`,
       })
       .from(f)
-      .where(and(gt(f.failedAt, since), or(eq(f.email, email), eq(f.address, address))));
+      .where(and(gt(f.failedAt, since), eq(f.address, address)));
     return {
-      account: row?.account ?? 0,
+      pair: row?.pair ?? 0,
       address: row?.address ?? 0,
-      accountOldestMs: row?.accountOldest ?? undefined,
-      addressOldestMs: row?.addressOldest ?? undefined,
+      ...(row?.pairPrevious == null ? {} : { pairPreviousMs: row.pairPrevious }),
+      ...(row?.addressOldest == null ? {} : { addressOldestMs: row.addressOldest }),
     };
   }
 
-  async insertApiKey(key: {
-    id: string;
-    repairPointId: string;
-    name: string;
-    prefix: string;
-    keyHash: string;
-  }): Promise<ApiKey> {
-    const [row] = await this.db.insert(apiKeys).values(key).returning();
+  async insertApiKey(
+    key: {
+      id: string;
+      repairPointId: string;
+      name: string;
+      prefix: string;
+      keyHash: string;
+      expiresAt?: string;
+    },
+    db: Database,
+  ): Promise<ApiKey> {
+    const [row] = await db
+      .insert(apiKeys)
+      .values({ ...key, expiresAt: key.expiresAt ? new Date(key.expiresAt) : null })
+      .returning();
     return toApiKey(row!);
   }
 
@@ -224,20 +333,23 @@ export class IdentityRepository {
     return (await this.db.select().from(apiKeys).orderBy(asc(apiKeys.createdAt))).map(toApiKey);
   }
 
-  async findActiveApiKey(keyHash: string): Promise<ApiKey | undefined> {
+  async findApiKey(keyHash: string): Promise<ApiKeyStanding | undefined> {
     const [row] = await this.db
-      .select()
+      .select({ key: apiKeys, deactivatedSince: deactivatedRepairPoints.since })
       .from(apiKeys)
-      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
-    return row && toApiKey(row);
+      .leftJoin(deactivatedRepairPoints, eq(deactivatedRepairPoints.repairPointId, apiKeys.repairPointId))
+      .where(eq(apiKeys.keyHash, keyHash));
+    return row && { ...toApiKey(row.key), repairPointDeactivated: row.deactivatedSince !== null };
   }
 
-  async revokeApiKey(id: string): Promise<ApiKey | undefined> {
-    await this.db
+  /** Revokes the key unless it was revoked already; returns the key and whether this call revoked it. */
+  async revokeApiKey(id: string, db: Database): Promise<{ key?: ApiKey; revoked: boolean }> {
+    const revoked = await db
       .update(apiKeys)
       .set({ revokedAt: new Date() })
-      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
-    const [row] = await this.db.select().from(apiKeys).where(eq(apiKeys.id, id));
-    return row && toApiKey(row);
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id });
+    const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, id));
+    return { key: row && toApiKey(row), revoked: revoked.length > 0 };
   }
 }

@@ -1,2 +1,3 @@
+export * from './audit-trail.js';
 export * from './identity.repository.js';
 export * from './schema.js';

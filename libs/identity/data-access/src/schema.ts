@@ -1,7 +1,12 @@
+import { eventSourcingTables } from '@aftersales/shared-event-store';
 import { sql } from 'drizzle-orm';
-import { bigint, index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const identitySchema = pgSchema('identity');
+
+/** The kit's tables: identity records its administration as events, published through the outbox. */
+export const { streams, events, outbox, outboxRelay, processedEvents, projectionCheckpoints } =
+  eventSourcingTables(identitySchema);
 
 export const users = identitySchema.table('users', {
   id: uuid('id').primaryKey(),
@@ -11,6 +16,7 @@ export const users = identitySchema.table('users', {
   role: text('role', { enum: ['customer', 'agent', 'engineer', 'admin'] }).notNull(),
   repairPointId: text('repair_point_id'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
 });
 
 export const sessions = identitySchema.table(
@@ -51,6 +57,7 @@ export const apiKeys = identitySchema.table('api_keys', {
   prefix: text('prefix').notNull(),
   keyHash: text('key_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 });
 
@@ -67,5 +74,28 @@ export const signInFailures = identitySchema.table(
   (t) => [
     index('sign_in_failures_email_idx').on(t.email, t.failedAt),
     index('sign_in_failures_address_idx').on(t.address, t.failedAt),
+    // For purging the rows that left the window.
+    index('sign_in_failures_failed_at_idx').on(t.failedAt),
   ],
+);
+
+/** Repair points warranty deactivated (from its events): their API keys do not work meanwhile. */
+export const deactivatedRepairPoints = identitySchema.table('deactivated_repair_points', {
+  repairPointId: text('repair_point_id').primaryKey(),
+  since: timestamp('since', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** The audit trail: identity's administration events and warranty's repair-point events, as admins read them. */
+export const auditEntries = identitySchema.table(
+  'audit_entries',
+  {
+    eventId: uuid('event_id').primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    subjectKind: text('subject_kind', { enum: ['user', 'api-key', 'repair-point'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('audit_entries_at_idx').on(t.at.desc(), t.eventId)],
 );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
   type ParsedRequestOf,
   RateLimitedError,
@@ -38,6 +39,9 @@ export interface IdentityOptions {
 
 export const IDENTITY_OPTIONS = Symbol('IdentityOptions');
 
+const accountDisabled = () =>
+  new ForbiddenError('This account is disabled; ask an administrator', { code: 'account_disabled' });
+
 /**
  * Identity's own clock, never a request's `now`: sessions, tokens and the sign-in throttle are security
  * decisions, and a request's metadata is only as trustworthy as whoever could send it on the bus.
@@ -48,7 +52,7 @@ type Messages = typeof identityMessages;
 type Request<K extends keyof Messages> = ParsedRequestOf<Messages[K]>;
 type Reply<K extends keyof Messages> = ReplyOf<Messages[K]>;
 
-function publicUser({ passwordHash: _, ...user }: UserRecord): User {
+export function publicUser({ passwordHash: _, ...user }: UserRecord): User {
   return user;
 }
 
@@ -74,20 +78,28 @@ export class AccountsService {
 
   async signIn({ email, password, client }: Request<'signIn'>): Promise<Reply<'signIn'>> {
     const now = clock();
+    const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
     // Recorded as a failure until the password proves right, so that parallel guesses count one another.
-    await this.repository.recordSignInFailure(email, client.address);
+    const attemptId = await this.repository.recordSignInFailure(email, client.address, now, windowStart);
     const failures = await this.repository.recentSignInFailures(
       email,
       client.address,
-      new Date(now.getTime() - THROTTLE_WINDOW_MS),
+      windowStart,
+      attemptId,
     );
     const throttle = throttleSignIn(failures, now);
-    if (!throttle.allowed) throw new RateLimitedError(throttle.reason, throttle.retryAfterSeconds);
+    if (!throttle.allowed) {
+      throw new RateLimitedError(throttle.reason, throttle.retryAfterSeconds, {
+        code: 'sign_in_throttled',
+        params: { minutes: Math.ceil(throttle.retryAfterSeconds / 60) },
+      });
+    }
     const user = await this.repository.findUserByEmail(email);
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
     if (!user || !valid)
       throw new UnauthenticatedError('The email or password is wrong', { code: 'wrong_credentials' });
-    await this.repository.clearSignInFailures(email);
+    if (user.disabledAt) throw accountDisabled();
+    await this.repository.clearSignInFailures(email, client.address);
     return this.startSession(user, client, now);
   }
 
@@ -110,6 +122,7 @@ export class AccountsService {
       );
     }
     const user = await this.repository.findUser(session!.userId);
+    if (user!.disabledAt) throw accountDisabled();
     return this.tokensFor(user!, session!.id, next, now);
   }
 
@@ -123,16 +136,37 @@ export class AccountsService {
 
   async authenticate(credentials: Request<'authenticate'>): Promise<Reply<'authenticate'>> {
     if ('apiKey' in credentials) {
-      const key = await this.repository.findActiveApiKey(tokenHash(credentials.apiKey));
-      if (!key)
+      const key = await this.repository.findApiKey(tokenHash(credentials.apiKey));
+      if (!key || key.revokedAt)
         throw new UnauthenticatedError('The API key is unknown or revoked', { code: 'api_key_invalid' });
-      return { kind: 'api-key', apiKeyId: key.id, role: 'engineer', repairPointId: key.repairPointId };
+      if (key.expiresAt && key.expiresAt <= clock().toISOString()) {
+        throw new UnauthenticatedError('The API key has expired', { code: 'api_key_expired' });
+      }
+      if (key.repairPointDeactivated) {
+        throw new UnauthenticatedError("The API key's repair point is deactivated", {
+          code: 'api_key_repair_point_inactive',
+        });
+      }
+      const { id: apiKeyId, repairPointId, expiresAt } = key;
+      return {
+        kind: 'api-key',
+        apiKeyId,
+        role: 'engineer',
+        repairPointId,
+        ...(expiresAt ? { expiresAt } : {}),
+      };
     }
     const claims = await this.tokens.read(credentials.accessToken);
     if (!claims)
       throw new UnauthenticatedError('The access token is invalid or has expired', { code: 'token_invalid' });
     const session = await this.repository.findSessionWithUser(claims.sessionId);
-    if (!session || !sessionActive(session, clock().toISOString()) || session.userId !== claims.userId) {
+    if (
+      !session ||
+      !sessionActive(session, clock().toISOString()) ||
+      session.userId !== claims.userId ||
+      // A sign-in that raced the account's disabling may have opened a session after it.
+      session.disabledAt
+    ) {
       throw new UnauthenticatedError('The session has ended; please sign in', { code: 'session_ended' });
     }
     // The role and repair point are read now, not from the token. Gateways remember this answer for a
@@ -163,38 +197,6 @@ export class AccountsService {
     const user = await this.repository.findUser(userId);
     if (!user) throw new NotFoundError('The account no longer exists');
     return publicUser(user);
-  }
-
-  async createUser(request: CreateUserRequest): Promise<Reply<'createUser'>> {
-    return publicUser(await this.insertUser(request));
-  }
-
-  async listUsers(): Promise<Reply<'listUsers'>> {
-    return (await this.repository.listUsers()).map(publicUser);
-  }
-
-  async createApiKey(request: Request<'createApiKey'>): Promise<Reply<'createApiKey'>> {
-    const key = randomToken('ask_');
-    const stored = await this.repository.insertApiKey({
-      id: randomUUID(),
-      ...request,
-      prefix: key.slice(0, 12),
-      keyHash: tokenHash(key),
-    });
-    return { ...stored, key };
-  }
-
-  listApiKeys(): Promise<Reply<'listApiKeys'>> {
-    return this.repository.listApiKeys();
-  }
-
-  async revokeApiKey({ id }: Request<'revokeApiKey'>): Promise<Reply<'revokeApiKey'>> {
-    const key = await this.repository.revokeApiKey(id);
-    if (!key) throw new NotFoundError(`No API key ${id}`);
-    await this.notify(identityNotices.apiKeyRevoked, {
-      apiKeyId: id,
-    } satisfies IdentityNotices['apiKeyRevoked']);
-    return key;
   }
 
   /** Gateways that remember the session forget it before the caller hears that it ended. */

@@ -1,14 +1,18 @@
 import { Controller } from '@nestjs/common';
-import type { ParsedRequestOf } from '@aftersales/contracts/common';
+import type { CommandMetadata, ParsedRequestOf } from '@aftersales/contracts/common';
 import { identityMessages as messages } from '@aftersales/contracts/identity';
 import { Answers } from '@aftersales/shared-messaging';
 import { AccountsService } from './accounts.service.js';
+import { AdministrationService } from './administration.service.js';
 
 type Request<K extends keyof typeof messages> = ParsedRequestOf<(typeof messages)[K]>;
 
 @Controller()
 export class IdentityMsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly administration: AdministrationService,
+  ) {}
 
   @Answers(messages.register)
   register(request: Request<'register'>) {
@@ -51,27 +55,47 @@ export class IdentityMsController {
   }
 
   @Answers(messages.createUser)
-  createUser(request: Request<'createUser'>) {
-    return this.accounts.createUser(request);
+  createUser(request: Request<'createUser'>, metadata: CommandMetadata) {
+    return this.administration.createUser(request, metadata);
   }
 
   @Answers(messages.listUsers)
-  listUsers() {
-    return this.accounts.listUsers();
+  listUsers(request: Request<'listUsers'>) {
+    return this.administration.listUsers(request);
+  }
+
+  @Answers(messages.changeAccess)
+  changeAccess(request: Request<'changeAccess'>, metadata: CommandMetadata) {
+    return this.administration.changeAccess(request, metadata);
+  }
+
+  @Answers(messages.disableUser)
+  disableUser(request: Request<'disableUser'>, metadata: CommandMetadata) {
+    return this.administration.disableUser(request, metadata);
+  }
+
+  @Answers(messages.enableUser)
+  enableUser(request: Request<'enableUser'>, metadata: CommandMetadata) {
+    return this.administration.enableUser(request, metadata);
   }
 
   @Answers(messages.createApiKey)
-  createApiKey(request: Request<'createApiKey'>) {
-    return this.accounts.createApiKey(request);
+  createApiKey(request: Request<'createApiKey'>, metadata: CommandMetadata) {
+    return this.administration.createApiKey(request, metadata);
   }
 
   @Answers(messages.listApiKeys)
   listApiKeys() {
-    return this.accounts.listApiKeys();
+    return this.administration.listApiKeys();
   }
 
   @Answers(messages.revokeApiKey)
-  revokeApiKey(request: Request<'revokeApiKey'>) {
-    return this.accounts.revokeApiKey(request);
+  revokeApiKey(request: Request<'revokeApiKey'>, metadata: CommandMetadata) {
+    return this.administration.revokeApiKey(request, metadata);
+  }
+
+  @Answers(messages.listAudit)
+  listAudit(request: Request<'listAudit'>) {
+    return this.administration.listAudit(request);
   }
 }

@@ -1,6 +1,28 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+const units = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** A rate-limit budget written as `<requests>/<window>`, such as `20/10m`: at most 20 in any 10 minutes. */
+const budget = z
+  .string()
+  .regex(/^[1-9]\d*\/[1-9]\d*[smh]$/, { error: 'write it as <requests>/<window>, such as 20/10m' })
+  .transform((value) => {
+    const [max, window] = value.split('/') as [string, string];
+    return {
+      max: Number(max),
+      windowMs: Number(window.slice(0, -1)) * units[window.at(-1) as keyof typeof units],
+    };
+  });
+
+const isAddressOrCidr = (entry: string) => {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
 
 /**
  * Every setting the apps read from the environment, with the defaults of a developer machine.
@@ -8,6 +30,8 @@ const port = z.coerce.number().int().min(0).max(65535);
  */
 export const configSchema = z.object({
   PORT: port.default(3000),
+  /** The services' HTTP listener for health; 0 takes a free port (the start log prints it). */
+  HEALTH_PORT: port.default(0),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/aftersales'),
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
@@ -22,6 +46,35 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * The address the HTTP server listens on. The embedded mode takes 127.0.0.1 unless told otherwise (its demo
+   * accounts have a published password); the distributed gateway takes 0.0.0.0 (it runs in a pod).
+   */
+  HOST: z.string().min(1).optional(),
+  /**
+   * The proxies (addresses or CIDRs, comma-separated) whose `X-Forwarded-For` names the client. Without it the
+   * header is ignored, so a client cannot pick the address its rate limits and sessions are kept under.
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((entry) => entry.trim()))
+    .refine((entries) => entries.every(isAddressOrCidr), {
+      error: 'list addresses or CIDRs separated by commas, such as 10.0.0.0/8,127.0.0.1',
+    })
+    .optional(),
+  /** Rate limits per client address, each `<requests>/<window>`. */
+  RATE_LIMIT_REGISTRATION: budget.prefault('10/1h'),
+  RATE_LIMIT_SIGN_IN: budget.prefault('20/10m'),
+  RATE_LIMIT_LOOKUP: budget.prefault('120/1m'),
+  RATE_LIMIT_BATCH_LOOKUP: budget.prefault('20/1m'),
+  RATE_LIMIT_DEVICE_IMPORT: budget.prefault('10/1h'),
+  /** The largest device CSV an import takes, in bytes, and the most rows it may hold. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
   /** Demo machines, points and accounts (with a published password): on by default in the embedded mode only. */
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])

@@ -2,6 +2,7 @@ import type { EventContract } from '@aftersales/contracts/common';
 import { type Delivery, PermanentDeliveryError } from '@aftersales/shared-messaging';
 import type { Database } from '@aftersales/shared-persistence';
 import type { RecordedEvent } from './envelope.js';
+import type { EventStore } from './event-store.js';
 import { processOnce } from './process-once.js';
 
 /** A service's reaction to another service's events, applied once per event however often it arrives. */
@@ -12,8 +13,16 @@ export interface Consumer {
   from: string;
   /** The events it reacts to; others on the same stream pass by. */
   events: readonly EventContract[];
-  /** Applies one event, in the transaction that records it as processed. */
-  handle(event: RecordedEvent, tx: Database): Promise<void>;
+  /**
+   * Applies one event, in the transaction that records it as processed. `store` appends in that same
+   * transaction, so an event this consumer decides on is recorded together with the delivery it came from.
+   */
+  handle(event: RecordedEvent, tx: Database, store: EventStore): Promise<void>;
+  /**
+   * Runs after that transaction committed, on every delivery of the event: for telling processes that
+   * keep state in memory, which must not hear of a change before they can read it.
+   */
+  afterCommit?(event: RecordedEvent): Promise<void>;
 }
 
 /**
@@ -28,7 +37,7 @@ export class MalformedEventError extends PermanentDeliveryError {
  * The bus handler of a consumer: it checks each event against its contract before applying it, so a
  * malformed event goes to the dead letters at once instead of into the read model.
  */
-export function consumerHandler(db: Database, schema: string, consumer: Consumer) {
+export function consumerHandler(store: EventStore, consumer: Consumer) {
   return async (delivery: Delivery): Promise<void> => {
     const event = delivery.data as RecordedEvent;
     const contract = consumer.events.find((c) => c.type === event?.type);
@@ -43,8 +52,12 @@ export function consumerHandler(db: Database, schema: string, consumer: Consumer
     if (!parsed.success) {
       throw new MalformedEventError(`${event.type} ${delivery.id}: ${parsed.error.message}`);
     }
-    await processOnce(db, schema, consumer.name, delivery.id, (tx) =>
-      consumer.handle({ ...event, data: parsed.data }, tx),
+    const valid = { ...event, data: parsed.data };
+    await store.transaction((inTransaction, tx) =>
+      processOnce(tx, store.schemaName, consumer.name, delivery.id, (claimed) =>
+        consumer.handle(valid, claimed, inTransaction),
+      ),
     );
+    await consumer.afterCommit?.(valid);
   };
 }

@@ -4,7 +4,12 @@ import { type DynamicModule, type INestApplicationContext, Module } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { event as eventContract } from '@aftersales/contracts/common';
 import type { Command, Decider } from '@aftersales/shared-decider';
-import { EventBusModule, PermanentDeliveryError } from '@aftersales/shared-messaging';
+import {
+  EventBusModule,
+  eventSubject,
+  JetStreamEventBus,
+  PermanentDeliveryError,
+} from '@aftersales/shared-messaging';
 import {
   DATABASE_CONNECTION,
   type DatabaseConnection,
@@ -24,7 +29,7 @@ import {
 import { CommandHandler } from './command-handler.js';
 import { consumerHandler, MalformedEventError } from './consumer.js';
 import { EVENT_STORE, EventSourcedServiceModule } from './event-sourced-service.module.js';
-import type { EventStore } from './event-store.js';
+import { EventStore } from './event-store.js';
 
 const opened = eventContract(TEST_SCHEMA, 'Opened', 1, z.object({ note: z.string() }));
 const noted = eventContract(TEST_SCHEMA, 'Noted', 1, z.object({ note: z.string() }));
@@ -140,7 +145,7 @@ describe('a consumer', () => {
     const connection = await openPglite('memory://');
     try {
       await connection.migrate(migrations);
-      const handle = consumerHandler(connection.db, TEST_SCHEMA, {
+      const handle = consumerHandler(new EventStore(connection.db, TEST_SCHEMA), {
         name: 'applications',
         from: TEST_SCHEMA,
         events: [opened],
@@ -166,6 +171,86 @@ describe('a consumer', () => {
       expect((await readApplications(connection.db)).size).toBe(1);
     } finally {
       await connection.close();
+    }
+  });
+
+  it('runs afterCommit on every delivery, once the effect is visible outside its transaction', async () => {
+    const connection = await openPglite('memory://');
+    try {
+      await connection.migrate(migrations);
+      const seen: number[] = [];
+      const handle = consumerHandler(new EventStore(connection.db, TEST_SCHEMA), {
+        name: 'applications',
+        from: TEST_SCHEMA,
+        events: [opened],
+        handle: eventApplications.evolve,
+        afterCommit: async (event) => {
+          seen.push((await readApplications(connection.db)).get(event.eventId) ?? 0);
+        },
+      });
+      const event = {
+        type: 'Opened',
+        eventId: randomUUID(),
+        data: { note: 'x' },
+        metadata: { schemaVersion: 1 },
+      };
+      const delivery = {
+        subject: 'aftersales.es_test.Opened',
+        id: event.eventId,
+        data: event,
+        deliveryCount: 1,
+      };
+      await handle(delivery);
+      await handle({ ...delivery, deliveryCount: 2 });
+      expect(seen).toEqual([1, 1]);
+    } finally {
+      await connection.close();
+    }
+  });
+});
+
+describe('a consumer of a service that starts later', () => {
+  it('attaches once the publishing service made its stream, and gets its events from the first', async () => {
+    const namespace = uniqueName('kit');
+    const url = await createTestDatabase('kit');
+    const later = eventContract('es_later', 'Opened', 1, z.object({ note: z.string() }));
+    @Module({
+      imports: [
+        EventSourcedServiceModule.register({
+          service: TEST_SCHEMA,
+          migrations,
+          publishes: [opened, noted],
+          consumers: [{ name: 'later', from: 'es_later', events: [later], handle: eventApplications.evolve }],
+        }),
+      ],
+    })
+    class ConsumingModule {}
+    @Module({
+      imports: [
+        PersistenceModule.forRoot(() => openPostgres(url)),
+        EventBusModule.jetStream({ url: NATS_URL, namespace }),
+        ConsumingModule,
+      ],
+    })
+    class ConsumingApp {}
+    const app = await NestFactory.createApplicationContext(ConsumingApp, { logger: false });
+    const publisher = await JetStreamEventBus.connect({ url: NATS_URL, namespace });
+    try {
+      await app.init();
+      await publisher.ensureStream({ service: 'es_later', eventTypes: ['Opened'] });
+      const eventId = randomUUID();
+      await publisher.publish({
+        subject: eventSubject('es_later', 'Opened'),
+        id: eventId,
+        data: { type: 'Opened', eventId, data: { note: 'late' }, metadata: { schemaVersion: 1 } },
+      });
+      const db = app.get<DatabaseConnection>(DATABASE_CONNECTION).db;
+      await waitUntil('the late stream’s event was consumed', async () =>
+        (await readApplications(db)).has(eventId),
+      );
+    } finally {
+      await publisher.close();
+      await app.close();
     }
   });
 });

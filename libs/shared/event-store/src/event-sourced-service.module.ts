@@ -19,6 +19,7 @@ import { type Consumer, consumerHandler } from './consumer.js';
 import { EventStore } from './event-store.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { type Projection, ProjectionRunner } from './projection.js';
+import { Wakeup } from './wakeup.js';
 
 export interface EventSourcedServiceOptions {
   /** The service's name: its database schema and its stream on the bus. */
@@ -46,12 +47,15 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
   private readonly relay: OutboxRelay;
   private readonly runner: ProjectionRunner;
   private consumers: RunningConsumer[] = [];
+  private attaching: Promise<void>[] = [];
+  private stopping = false;
+  private readonly stopped = new Wakeup();
 
   constructor(
     @Inject(OPTIONS) private readonly options: EventSourcedServiceOptions,
     @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
     @Inject(EVENT_BUS) private readonly bus: EventBus,
-    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     const { service } = options;
     this.logger = new Logger(service);
@@ -62,7 +66,7 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
       onError: (projection, error) =>
         this.logger.error(`Projection ${projection}: ${String(error)}; it tries again`),
     });
-    store.onAppended(() => {
+    this.store.onAppended(() => {
       this.relay.notify();
       this.runner.notify();
     });
@@ -79,21 +83,37 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
     if (this.options.projections?.length) this.runner.start([...this.options.projections]);
-    for (const consumer of this.options.consumers ?? []) {
-      this.consumers.push(
-        await this.bus.consume(
+    this.attaching = (this.options.consumers ?? []).map((consumer) => this.attach(consumer));
+  }
+
+  /**
+   * Attaches a consumer, and tries again while it cannot: the publishing service may start after this
+   * one, and its stream exist only then. The consumer starts at the stream's first event either way.
+   */
+  private async attach(consumer: Consumer): Promise<void> {
+    for (let pauseMs = 100; !this.stopping; pauseMs = Math.min(pauseMs * 2, 5_000)) {
+      try {
+        const running = await this.bus.consume(
           {
             service: consumer.from,
             durable: `${this.options.service}_${consumer.name}`,
             filterSubject: `aftersales.${consumer.from}.>`,
           },
-          consumerHandler(this.connection.db, this.options.service, consumer),
-        ),
-      );
+          consumerHandler(this.store, consumer),
+        );
+        this.consumers.push(running);
+        return;
+      } catch (error) {
+        this.logger.warn(`Consumer ${consumer.name} of ${consumer.from}: ${String(error)}; it tries again`);
+        await this.stopped.pause(pauseMs);
+      }
     }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.stopped.notify();
+    await Promise.all(this.attaching);
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await Promise.all([this.runner.stop(), this.relay.stop()]);
   }

@@ -59,7 +59,7 @@ export class EventStore {
 
   constructor(
     private readonly db: Database,
-    private readonly schemaName: string,
+    readonly schemaName: string,
     /** Event type → the version of its contract, stamped on each published event as it is appended. */
     private readonly schemaVersions: ReadonlyMap<string, number> = new Map(),
   ) {

@@ -1,3 +1,4 @@
+import { SetMetadata } from '@nestjs/common';
 import { type BaseRpcContext, Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AftersalesError,
@@ -11,11 +12,18 @@ import {
   toApiError,
 } from '@aftersales/contracts/common';
 import { RpcError } from './rpc-error.js';
+import { ServiceError } from './service-client.js';
 
 /** Headers as both transports hand them over: nats.js `MsgHdrs`, or the in-process transport's map. */
 interface Headers {
   get(name: string): string | undefined;
 }
+
+/**
+ * Marks the methods `@Answers` makes bus handlers, with the subject they answer. Where services share a Nest
+ * application with the gateway (the embedded mode), its access guard lets a bus message reach these alone.
+ */
+export const BUS_HANDLER = 'aftersales:bus-handler';
 
 type Handler<M extends MessageContract> = (
   request: ParsedRequestOf<M>,
@@ -25,7 +33,8 @@ type Handler<M extends MessageContract> = (
 /**
  * Makes a controller method answer a contract's subject. The payload is validated with the contract's
  * request schema (a 400 naming each field), the metadata is read from the headers, and an error of ours
- * becomes the JSON error shape through the one mapping, so handlers only handle.
+ * becomes the JSON error shape through the one mapping (one another service answered passes on as it
+ * came), so handlers only handle.
  */
 export function Answers<M extends MessageContract>(contract: M) {
   return <H extends Handler<M>>(
@@ -46,10 +55,13 @@ export function Answers<M extends MessageContract>(contract: M) {
         return await handle.call(this, request.data as ParsedRequestOf<M>, metadata.data);
       } catch (error) {
         if (error instanceof AftersalesError) throw new RpcError(toApiError(error));
+        // Another service's refusal (an unknown SN, say) is the caller's answer too, in that service's words.
+        if (error instanceof ServiceError) throw new RpcError(error.error);
         throw error;
       }
     } as unknown as H;
     MessagePattern(contract.subject)(target, key, descriptor);
+    SetMetadata(BUS_HANDLER, contract.subject)(target, key, descriptor);
     // Without parameter decorators Nest hands a handler the payload alone; the headers are in the context.
     Payload()(target, key, 0);
     Ctx()(target, key, 1);

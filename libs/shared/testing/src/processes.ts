@@ -6,12 +6,15 @@ export const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.u
 export interface RunningApp {
   /** The URL the app printed when it became ready, if it serves HTTP. */
   url?: string;
+  /** Where a service without an HTTP API answers its health, as it printed it. */
+  healthUrl?: string;
   output: () => string;
   /** Sends SIGTERM, as an orchestrator does, and resolves with the exit code once the process ended. */
   stop: () => Promise<number | null>;
 }
 
 const READY = /Ready: (?:open (http:\/\/\S+)|answering)/;
+const HEALTH = /Health: (http:\/\/\S+)/;
 
 /**
  * Starts a built app (`apps/<name>/dist/main.js`) as its own process, as an operator would, and waits
@@ -24,7 +27,12 @@ export function startApp(name: string, env: Record<string, string>, timeoutMs = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const running = (url?: string): RunningApp => ({ url, output: () => output, stop: () => stop(child) });
+  const running = (url?: string): RunningApp => ({
+    url,
+    healthUrl: HEALTH.exec(output)?.[1],
+    output: () => output,
+    stop: () => stop(child),
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop(child);

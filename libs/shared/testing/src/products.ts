@@ -13,17 +13,45 @@ export interface RunningProduct {
   authSecret: string;
   /** The distributed mode's NATS subject namespace, for tests that listen to its event streams. */
   busNamespace?: string;
+  /** Every gateway replica's URL, when the distributed mode runs more than one; `url` is the first. */
+  gatewayUrls?: string[];
+  /** What the (first) gateway printed so far: the embedded mode's one process, or the gateway app's. */
+  gatewayOutput: () => string;
   stop: () => Promise<void>;
 }
 
+/**
+ * Rate limits no test meets unless it is about them: the suite registers and signs in far more often from
+ * one address than a person would. A test about limits passes its own.
+ */
+const limitsOutOfTheWay = {
+  RATE_LIMIT_REGISTRATION: '100000/1m',
+  RATE_LIMIT_SIGN_IN: '100000/1m',
+  RATE_LIMIT_LOOKUP: '100000/1m',
+  RATE_LIMIT_BATCH_LOOKUP: '100000/1m',
+  RATE_LIMIT_DEVICE_IMPORT: '100000/1m',
+};
+
+export interface ProductOptions {
+  /** Settings on top of the test defaults, such as a rate limit or TRUST_PROXY. */
+  env?: Record<string, string>;
+}
+
 /** `npm start`: one process, in-process bus, PGlite in a fresh data folder, demo data seeded. */
-export async function startEmbedded(): Promise<RunningProduct> {
+export async function startEmbedded({ env = {} }: ProductOptions = {}): Promise<RunningProduct> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-data-'));
   const authSecret = randomBytes(32).toString('hex');
-  const app = await startApp('embedded', { PORT: '0', DATA_DIR: dataDir, AUTH_SECRET: authSecret });
+  const app = await startApp('embedded', {
+    ...limitsOutOfTheWay,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    AUTH_SECRET: authSecret,
+    ...env,
+  });
   return {
     url: app.url!,
     authSecret,
+    gatewayOutput: app.output,
     stop: async () => {
       await app.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -34,15 +62,20 @@ export async function startEmbedded(): Promise<RunningProduct> {
 /**
  * `npm run start:distributed`: the gateway and each service as separate processes, over the real
  * NATS and PostgreSQL, in a database and a subject namespace of their own; each service migrates its
- * schema and seeds the demo data at start.
+ * schema and seeds the demo data at start. `gateways` replicas of the gateway share one bus and database.
  */
-export async function startDistributed(): Promise<RunningProduct> {
+export async function startDistributed({
+  env: overrides = {},
+  gateways = 1,
+}: ProductOptions & { gateways?: number } = {}): Promise<RunningProduct> {
   const env = {
+    ...limitsOutOfTheWay,
     DATABASE_URL: await createTestDatabase('distributed'),
     NATS_URL,
     BUS_NAMESPACE: uniqueName('bus'),
     AUTH_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO_DATA: 'true',
+    ...overrides,
   };
   const apps: RunningApp[] = [];
   const stop = async () => {
@@ -51,10 +84,18 @@ export async function startDistributed(): Promise<RunningProduct> {
   try {
     apps.push(await startApp('identity', env));
     apps.push(await startApp('warranty', env));
-    apps.push(await startApp('gateway', { ...env, PORT: '0' }));
+    for (let i = 0; i < gateways; i++) apps.push(await startApp('gateway', { ...env, PORT: '0' }));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: apps.at(-1)!.url!, authSecret: env.AUTH_SECRET, busNamespace: env.BUS_NAMESPACE, stop };
+  const gatewayUrls = apps.slice(2).map((app) => app.url!);
+  return {
+    url: gatewayUrls[0]!,
+    gatewayUrls,
+    gatewayOutput: apps[2]!.output,
+    authSecret: env.AUTH_SECRET,
+    busNamespace: env.BUS_NAMESPACE,
+    stop,
+  };
 }

@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DeviceChange, DeviceImport, RejectedRow } from '@aftersales/contracts/warranty';
-import { DATABASE_CONNECTION, type Database, type DatabaseConnection } from '@aftersales/shared-persistence';
+import {
+  DATABASE_CONNECTION,
+  type Database,
+  type DatabaseConnection,
+  rowsOf,
+} from '@aftersales/shared-persistence';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { deviceHistory, deviceImports, devices, importRejections, importSeen } from './schema.js';
+import { deviceHistory, deviceImports, devices, importRejections, importStagedRows } from './schema.js';
 
 /** A valid row of an import, normalized. */
 export interface ImportedDevice {
@@ -13,17 +18,6 @@ export interface ImportedDevice {
   customerRef: string | null;
   orderRef: string | null;
 }
-
-type Fields = Omit<ImportedDevice, 'line' | 'sn'>;
-
-const fieldsOf = (d: Fields): Fields => ({
-  model: d.model,
-  shippedOn: d.shippedOn,
-  customerRef: d.customerRef,
-  orderRef: d.orderRef,
-});
-
-const sameFields = (a: Fields, b: Fields) => JSON.stringify(fieldsOf(a)) === JSON.stringify(fieldsOf(b));
 
 function toImport(row: typeof deviceImports.$inferSelect): DeviceImport {
   return {
@@ -61,54 +55,17 @@ export class ImportRepository {
   }
 
   /**
-   * Applies one chunk in one transaction: new SNs are registered, changed ones updated with a history
-   * row, unchanged ones left alone; rejected rows and repeated SNs are recorded with their line.
+   * Stages one chunk in one transaction: valid rows wait for the finish, a second row of an SN is rejected
+   * naming the first line, and rejected rows are recorded with their line. The progress counts grow.
    */
-  async applyChunk(
+  async stageChunk(
     importId: string,
     valid: ImportedDevice[],
     rejected: RejectedRow[],
   ): Promise<DeviceImport> {
     return this.connection.db.transaction(async (tx) => {
-      const repeated = await this.rejectRepeats(tx, importId, valid);
-      const rows = valid.filter((d) => !repeated.has(d.line));
+      const repeated = await this.stageFirstOfEachSn(tx, importId, valid);
       const allRejected = [...rejected, ...[...repeated].map(([line, reason]) => ({ line, reason }))];
-      const existing = new Map(
-        rows.length === 0
-          ? []
-          : (
-              await tx
-                .select()
-                .from(devices)
-                .where(
-                  inArray(
-                    devices.sn,
-                    rows.map((d) => d.sn),
-                  ),
-                )
-            ).map((d) => [d.sn, d]),
-      );
-      const fresh = rows.filter((d) => !existing.has(d.sn));
-      const changed = rows.filter((d) => existing.has(d.sn) && !sameFields(existing.get(d.sn)!, d));
-      if (fresh.length > 0) {
-        await tx.insert(devices).values(fresh.map(({ line: _, ...d }) => d));
-      }
-      for (const d of changed) {
-        await tx
-          .update(devices)
-          .set({ ...fieldsOf(d), updatedAt: new Date() })
-          .where(eq(devices.sn, d.sn));
-      }
-      if (changed.length > 0) {
-        await tx.insert(deviceHistory).values(
-          changed.map((d) => ({
-            sn: d.sn,
-            importId,
-            before: fieldsOf(existing.get(d.sn)!),
-            after: fieldsOf(d),
-          })),
-        );
-      }
       if (allRejected.length > 0) {
         await tx.insert(importRejections).values(allRejected.map((r) => ({ importId, ...r })));
       }
@@ -116,9 +73,6 @@ export class ImportRepository {
         .update(deviceImports)
         .set({
           processedRows: sql`${deviceImports.processedRows} + ${valid.length + rejected.length}`,
-          inserted: sql`${deviceImports.inserted} + ${fresh.length}`,
-          updated: sql`${deviceImports.updated} + ${changed.length}`,
-          unchanged: sql`${deviceImports.unchanged} + ${rows.length - fresh.length - changed.length}`,
           rejected: sql`${deviceImports.rejected} + ${allRejected.length}`,
         })
         .where(eq(deviceImports.id, importId))
@@ -127,15 +81,33 @@ export class ImportRepository {
     });
   }
 
+  /**
+   * Ends a running import. A failed one drops its staged rows; a completed one applies them in one
+   * transaction: new SNs are registered, changed ones updated with a history row, unchanged ones left alone.
+   */
   async finish(id: string, error?: string): Promise<DeviceImport | undefined> {
-    const { db } = this.connection;
-    await db.delete(importSeen).where(eq(importSeen.importId, id));
-    const [row] = await db
-      .update(deviceImports)
-      .set({ status: error ? 'failed' : 'completed', finishedAt: new Date(), error: error ?? null })
-      .where(and(eq(deviceImports.id, id), eq(deviceImports.status, 'running')))
-      .returning();
-    return row ? toImport(row) : this.find(id);
+    const finished = await this.connection.db.transaction(async (tx) => {
+      const [running] = await tx
+        .select({ id: deviceImports.id })
+        .from(deviceImports)
+        .where(and(eq(deviceImports.id, id), eq(deviceImports.status, 'running')))
+        .for('update');
+      if (!running) return undefined;
+      const counts = error ? {} : await this.applyStaged(tx, id);
+      await tx.delete(importStagedRows).where(eq(importStagedRows.importId, id));
+      const [row] = await tx
+        .update(deviceImports)
+        .set({
+          ...counts,
+          status: error ? 'failed' : 'completed',
+          finishedAt: new Date(),
+          error: error ?? null,
+        })
+        .where(eq(deviceImports.id, id))
+        .returning();
+      return row && toImport(row);
+    });
+    return finished ?? this.find(id);
   }
 
   /** A device's changes by imports, newest first. */
@@ -161,8 +133,43 @@ export class ImportRepository {
       .orderBy(asc(importRejections.line));
   }
 
-  /** Lines whose SN appeared earlier in the same import, with the reason naming the first line. */
-  private async rejectRepeats(
+  /** Applies an import's staged rows to the registry, inside the caller's transaction; returns the counts. */
+  private async applyStaged(tx: Database, importId: string) {
+    const s = importStagedRows;
+    const d = devices;
+    const ofImport = sql`${s.importId} = ${importId}`;
+    const differs = sql`(${d.model}, ${d.shippedOn}, ${d.customerRef}, ${d.orderRef})
+      is distinct from (${s.model}, ${s.shippedOn}, ${s.customerRef}, ${s.orderRef})`;
+    const fieldsOf = (t: typeof d | typeof s) =>
+      sql`jsonb_build_object('model', ${t.model}, 'shippedOn', ${t.shippedOn},
+        'customerRef', ${t.customerRef}, 'orderRef', ${t.orderRef})`;
+    await tx.execute(sql`
+      insert into ${deviceHistory} (sn, import_id, before, after)
+      select ${d.sn}, ${importId}, ${fieldsOf(d)}, ${fieldsOf(s)}
+      from ${d} join ${s} on ${s.sn} = ${d.sn} and ${ofImport}
+      where ${differs}`);
+    const updated = rowsOf(
+      await tx.execute(sql`
+        update ${d} set model = ${s.model}, shipped_on = ${s.shippedOn}, customer_ref = ${s.customerRef},
+          order_ref = ${s.orderRef}, updated_at = now()
+        from ${s} where ${s.sn} = ${d.sn} and ${ofImport} and ${differs}
+        returning ${d.sn}`),
+    ).length;
+    const inserted = rowsOf(
+      await tx.execute(sql`
+        insert into ${d} (sn, model, shipped_on, customer_ref, order_ref)
+        select sn, model, shipped_on, customer_ref, order_ref from ${s} where ${ofImport}
+        on conflict (sn) do nothing
+        returning sn`),
+    ).length;
+    const [{ total }] = rowsOf<{ total: number }>(
+      await tx.execute(sql`select count(*)::int as total from ${s} where ${ofImport}`),
+    ) as [{ total: number }];
+    return { inserted, updated, unchanged: total - inserted - updated };
+  }
+
+  /** Stages the first row of each SN; the lines whose SN came earlier, with the reason naming the first line. */
+  private async stageFirstOfEachSn(
     tx: Database,
     importId: string,
     rows: ImportedDevice[],
@@ -183,22 +190,22 @@ export class ImportRepository {
     const claimed = new Set(
       (
         await tx
-          .insert(importSeen)
-          .values(candidates.map((d) => ({ importId, sn: d.sn, line: d.line })))
+          .insert(importStagedRows)
+          .values(candidates.map((d) => ({ importId, ...d })))
           .onConflictDoNothing()
-          .returning({ sn: importSeen.sn })
+          .returning({ sn: importStagedRows.sn })
       ).map((r) => r.sn),
     );
     const earlier = candidates.filter((d) => !claimed.has(d.sn));
     if (earlier.length > 0) {
       const firstLines = await tx
-        .select()
-        .from(importSeen)
+        .select({ sn: importStagedRows.sn, line: importStagedRows.line })
+        .from(importStagedRows)
         .where(
           and(
-            eq(importSeen.importId, importId),
+            eq(importStagedRows.importId, importId),
             inArray(
-              importSeen.sn,
+              importStagedRows.sn,
               earlier.map((d) => d.sn),
             ),
           ),

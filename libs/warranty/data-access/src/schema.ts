@@ -91,13 +91,20 @@ export const importRejections = warrantySchema.table(
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );
 
-/** The SNs an import has met so far, to reject a second row of the same SN; emptied when it finishes. */
-export const importSeen = warrantySchema.table(
-  'import_seen',
+/**
+ * The valid rows of a running import, one per SN (a second row of the same SN is rejected). They reach the
+ * registry in one transaction when the import finishes, so an import that fails leaves no device behind.
+ */
+export const importStagedRows = warrantySchema.table(
+  'import_staged_rows',
   {
     importId: uuid('import_id').notNull(),
     sn: text('sn').notNull(),
     line: integer('line').notNull(),
+    model: text('model').notNull(),
+    shippedOn: date('shipped_on', { mode: 'string' }).notNull(),
+    customerRef: text('customer_ref'),
+    orderRef: text('order_ref'),
   },
   (t) => [primaryKey({ columns: [t.importId, t.sn] })],
 );

@@ -14,7 +14,8 @@ const reasonOf = (issues: { path: PropertyKey[]; message: string }[]) =>
 
 /**
  * Device-registry imports, fed in chunks of CSV records: each row is validated on its own, and a rejected
- * row is recorded with its line and reason instead of stopping the import.
+ * row is recorded with its line and reason instead of stopping the import. Valid rows are staged and reach
+ * the registry together when the import finishes, so a failed import registers nothing.
  */
 @Injectable()
 export class DeviceImportService {
@@ -56,7 +57,7 @@ export class DeviceImportService {
         });
       }
     }
-    return this.imports.applyChunk(importId, valid, rejected);
+    return this.imports.stageChunk(importId, valid, rejected);
   }
 
   async finish(importId: string, error?: string): Promise<DeviceImport> {

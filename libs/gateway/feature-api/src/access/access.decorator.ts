@@ -6,7 +6,8 @@ import type { OwnedObject } from './ownership.js';
 
 /**
  * Who may call a route. Every route declares one: the guard refuses a route without it, the gateway does
- * not start with one, and the access-matrix test reads the rules from the OpenAPI document (`x-access`).
+ * not start with one, and OpenAPI shows it (`x-access`). The access-matrix test holds both to the table
+ * the team wrote apart from the code (`apps/gateway-e2e/src/access-table.ts`).
  */
 export type AccessRule = { public: true } | { roles: Role[]; apiKeys?: boolean; owned?: OwnedObject };
 

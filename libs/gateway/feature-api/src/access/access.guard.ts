@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, UnauthenticatedError } from '@aftersales/contracts/common';
+import { ForbiddenError, toApiError, UnauthenticatedError } from '@aftersales/contracts/common';
 import type { Credentials } from '@aftersales/contracts/identity';
+import { BUS_HANDLER, RpcError } from '@aftersales/shared-messaging';
 import type { FastifyRequest } from 'fastify';
 import { ACCESS_RULE, type AccessRule, type AuthenticatedRequest } from './access.decorator.js';
 import { Authenticator } from './authenticator.js';
@@ -30,8 +31,13 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    // In the embedded mode the services' message handlers share this application; they are not routes.
-    if (context.getType() !== 'http') return true;
+    // In the embedded mode the services' bus handlers share this application. Only a declared one answers a
+    // message, and no other kind of handler (a socket's, say) runs until it is declared too.
+    if (context.getType() === 'rpc') {
+      if (this.reflector.get(BUS_HANDLER, context.getHandler())) return true;
+      throw new RpcError(toApiError(new ForbiddenError('Only declared bus handlers answer messages')));
+    }
+    if (context.getType() !== 'http') return false;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
       context.getHandler(),
       context.getClass(),

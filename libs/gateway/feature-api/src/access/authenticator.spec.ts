@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { Controller, type INestMicroservice, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { identityMessages, identityNotices, type Principal } from '@aftersales/contracts/identity';
+import {
+  type Credentials,
+  identityMessages,
+  identityNotices,
+  type Principal,
+} from '@aftersales/contracts/identity';
 import {
   Answers,
   BROADCASTS,
@@ -18,15 +23,19 @@ import { Authenticator } from './authenticator.js';
 const principal: Principal = { kind: 'user', userId: 'u-1', role: 'customer', sessionId: 's-1' };
 
 /** Stands in for the identity service: counts the calls, and can hold an answer back. */
-const identity = { calls: 0, hold: Promise.resolve() };
+const identity = {
+  calls: 0,
+  hold: Promise.resolve(),
+  key: { kind: 'api-key', apiKeyId: 'k-1', role: 'engineer', repairPointId: 'rp-shenzhen' } as Principal,
+};
 
 @Controller()
 class IdentityStandIn {
   @Answers(identityMessages.authenticate)
-  async authenticate() {
+  async authenticate(credentials: Credentials) {
     identity.calls += 1;
     await identity.hold;
-    return principal;
+    return 'apiKey' in credentials ? identity.key : principal;
   }
 }
 
@@ -91,6 +100,36 @@ describe("the gateway's memory of who is signed in", () => {
     release();
     await answer;
     await authenticator.authenticate({ accessToken });
+    expect(identity.calls).toBe(2);
+  });
+
+  it("forgets the account's callers when its role or repair point changes, and no one else's", async () => {
+    const accessToken = await tokenExpiringIn(900);
+    await authenticator.authenticate({ accessToken });
+    await broadcasts.broadcast(identityNotices.userChanged, { userId: 'someone else' });
+    await authenticator.authenticate({ accessToken });
+    expect(identity.calls).toBe(1);
+    await broadcasts.broadcast(identityNotices.userChanged, { userId: principal.userId });
+    await authenticator.authenticate({ accessToken });
+    expect(identity.calls).toBe(2);
+  });
+
+  it("forgets the keys of a repair point whose state changed, and no other point's", async () => {
+    const apiKey = `ask_${randomUUID()}`;
+    await authenticator.authenticate({ apiKey });
+    await broadcasts.broadcast(identityNotices.repairPointKeysChanged, { repairPointId: 'rp-dubai' });
+    await authenticator.authenticate({ apiKey });
+    expect(identity.calls).toBe(1);
+    await broadcasts.broadcast(identityNotices.repairPointKeysChanged, { repairPointId: 'rp-shenzhen' });
+    await authenticator.authenticate({ apiKey });
+    expect(identity.calls).toBe(2);
+  });
+
+  it('does not remember a key past its expiry', async () => {
+    identity.key = { ...identity.key, expiresAt: new Date(Date.now() - 1).toISOString() } as Principal;
+    const apiKey = `ask_${randomUUID()}`;
+    await authenticator.authenticate({ apiKey });
+    await authenticator.authenticate({ apiKey });
     expect(identity.calls).toBe(2);
   });
 

@@ -22,9 +22,12 @@ function cacheKey(credentials: Credentials): string {
   return 'apiKey' in credentials ? `key ${credentials.apiKey}` : `token ${credentials.accessToken}`;
 }
 
-/** How long the credentials may be remembered: never past an access token's own expiry. */
-function trustFor(credentials: Credentials, now: number): number {
-  if ('apiKey' in credentials) return TRUST_MS;
+/** How long the credentials may be remembered: never past an access token's or an API key's own expiry. */
+function trustFor(credentials: Credentials, principal: Principal, now: number): number {
+  if (principal.kind === 'api-key') {
+    return principal.expiresAt ? Math.min(TRUST_MS, Date.parse(principal.expiresAt) - now) : TRUST_MS;
+  }
+  if (!('accessToken' in credentials)) return 0;
   const { exp } = decodeJwt(credentials.accessToken);
   return Math.min(TRUST_MS, (exp ?? 0) * 1000 - now);
 }
@@ -57,6 +60,18 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
           (p) => p.kind === 'api-key' && p.apiKeyId === (notice as IdentityNotices['apiKeyRevoked']).apiKeyId,
         ),
       ),
+      this.broadcasts.listen(identityNotices.userChanged, (notice) =>
+        this.forget(
+          (p) => p.kind === 'user' && p.userId === (notice as IdentityNotices['userChanged']).userId,
+        ),
+      ),
+      this.broadcasts.listen(identityNotices.repairPointKeysChanged, (notice) =>
+        this.forget(
+          (p) =>
+            p.kind === 'api-key' &&
+            p.repairPointId === (notice as IdentityNotices['repairPointKeysChanged']).repairPointId,
+        ),
+      ),
     );
     this.broadcasts.onGap(() => this.forget(() => true));
   }
@@ -75,7 +90,7 @@ export class Authenticator implements OnModuleInit, OnModuleDestroy {
       credentials,
       gatewayMetadata(),
     );
-    const ttl = trustFor(credentials, Date.now());
+    const ttl = trustFor(credentials, principal, Date.now());
     if (generation === this.generation && ttl > 0) this.known.set(key, principal, { ttl });
     return principal;
   }

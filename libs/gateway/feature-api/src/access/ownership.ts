@@ -3,7 +3,7 @@ import { NotFoundError } from '@aftersales/contracts/common';
 import { identityMessages, idParamSchema, type Principal } from '@aftersales/contracts/identity';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { gatewayMetadata } from '../command-metadata.js';
-import { ZodValidationPipe } from '../zod-validation.pipe.js';
+import { parseInput } from '../zod-validation.pipe.js';
 
 /** Finds the account an object belongs to; undefined when there is no such object. */
 type OwnerOf = (services: ServiceClient, id: string) => Promise<string | undefined>;
@@ -20,8 +20,6 @@ const owners = {
 
 export type OwnedObject = keyof typeof owners;
 
-const idParam = new ZodValidationPipe(idParamSchema);
-
 /** The one place that decides whether a caller may touch an object of one account. */
 @Injectable()
 export class Ownership {
@@ -29,7 +27,7 @@ export class Ownership {
 
   /** Another account's object answers 404 like a missing one: whether it exists is not the caller's business. */
   async check(kind: OwnedObject, principal: Principal, params: unknown): Promise<void> {
-    const { id } = idParam.transform(params);
+    const { id } = parseInput(idParamSchema, params);
     const owner = await owners[kind](this.services, id);
     if (principal.kind !== 'user' || owner !== principal.userId) {
       throw new NotFoundError(`No ${kind} ${id}`, { code: `${kind}_not_found` });

@@ -1,0 +1,68 @@
+/**
+ * Who may call each route of the gateway: written by hand from DESIGN §6 and what each route is for, and
+ * reviewed like code. It is never read from the gateway (its `@Access` rules are what it checks): the
+ * access-matrix test holds the router, the OpenAPI document and the answers of every route to this table.
+ * A new route fails that test until it has a row here.
+ */
+
+export type Role = 'customer' | 'agent' | 'engineer' | 'admin';
+
+export type Rule =
+  | { public: true }
+  /** `apiKeys`: a repair point's system may call it too. `owned`: the object in the path is one account's. */
+  | { roles: Role[]; apiKeys?: true; owned?: 'session' };
+
+const anyone: Rule = { public: true };
+/** Every signed-in user; an API key acts for a repair point, not for a person, so it is not one. */
+const signedIn: Rule = { roles: ['customer', 'agent', 'engineer', 'admin'] };
+/** Only admins manage the registry, the service network, carriers, accounts and keys. */
+const admins: Rule = { roles: ['admin'] };
+
+export const accessTable: Record<string, Rule> = {
+  // Probes and sign-in need no account.
+  'GET /health/live': anyone,
+  'GET /health/ready': anyone,
+  'POST /api/auth/register': anyone,
+  'POST /api/auth/login': anyone,
+  'POST /api/auth/refresh': anyone,
+  'POST /api/auth/logout': anyone,
+
+  // A person's own account and sessions; another customer's session answers 404.
+  'GET /api/me': signedIn,
+  'GET /api/me/sessions': signedIn,
+  'DELETE /api/me/sessions/{id}': { ...signedIn, owned: 'session' },
+
+  // Warranty lookups are for everyone signed in; the repair-point finder is public.
+  'GET /api/warranty/{sn}': signedIn,
+  'POST /api/warranty/lookups': signedIn,
+  'GET /api/repair-points': anyone,
+
+  // The repair points' service API: their engineers, and their systems with an API key.
+  'GET /api/repair-point/me': { roles: ['engineer'], apiKeys: true },
+
+  // Accounts and API keys.
+  'GET /api/admin/users': admins,
+  'POST /api/admin/users': admins,
+  'PATCH /api/admin/users/{id}': admins,
+  'POST /api/admin/users/{id}/disable': admins,
+  'POST /api/admin/users/{id}/enable': admins,
+  'GET /api/admin/audit': admins,
+  'GET /api/admin/api-keys': admins,
+  'POST /api/admin/api-keys': admins,
+  'DELETE /api/admin/api-keys/{id}': admins,
+
+  // The device registry and warranty policies.
+  'GET /api/admin/warranty-policies': admins,
+  'PUT /api/admin/warranty-policies': admins,
+  'POST /api/admin/devices/{sn}/extensions': admins,
+  'GET /api/admin/devices/{sn}/history': admins,
+  'POST /api/admin/devices/imports': admins,
+  'GET /api/admin/devices/imports/{id}': admins,
+  'GET /api/admin/devices/imports/{id}/rejections': admins,
+  'GET /api/admin/devices/imports/{id}/rejections.csv': admins,
+
+  // The service network.
+  'GET /api/admin/repair-points': admins,
+  'POST /api/admin/repair-points': admins,
+  'PUT /api/admin/repair-points/{id}': admins,
+};

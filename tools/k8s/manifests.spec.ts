@@ -1,0 +1,248 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import * as appsV1 from 'kubernetes-models/apps/v1';
+import * as autoscaling from 'kubernetes-models/autoscaling/v2';
+import * as batch from 'kubernetes-models/batch/v1';
+import * as networking from 'kubernetes-models/networking.k8s.io/v1';
+import * as policy from 'kubernetes-models/policy/v1';
+import * as core from 'kubernetes-models/v1';
+import { healthPaths } from '@aftersales/shared-health/paths';
+import { committedFiles, committedManifests } from './committed-manifests.js';
+import { environments } from './src/environments.js';
+import { type Manifest, synthesize } from './src/synth.js';
+
+/** The Kubernetes version whose OpenAPI schemas `kubernetes-models` 5.1 carries. */
+export const KUBERNETES_VERSION = '1.36';
+
+/** Objects of operators' CRDs, for which no offline schema is at hand: the rules below check them instead. */
+const withoutSchema = new Set(['postgresql.cnpg.io/v1 Cluster']);
+
+interface Model {
+  validate(): void;
+}
+type Models = Record<string, unknown>;
+
+/** The API groups the manifests use, each with its models; an object of any other group fails. */
+const schemas: Record<string, Models> = {
+  v1: core,
+  'apps/v1': appsV1,
+  'autoscaling/v2': autoscaling,
+  'batch/v1': batch,
+  'networking.k8s.io/v1': networking,
+  'policy/v1': policy,
+};
+
+/** Validates one object against the schema of its apiVersion and kind; throws naming what is wrong. */
+function validateAgainstSchema(manifest: Manifest): void {
+  const Model = schemas[manifest.apiVersion]?.[manifest.kind] as (new (data: unknown) => Model) | undefined;
+  if (!Model) throw new Error(`no schema for ${manifest.apiVersion} ${manifest.kind}`);
+  new Model(manifest).validate();
+}
+
+type Container = {
+  name: string;
+  image: string;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+  securityContext?: Record<string, unknown> & { capabilities?: { drop?: string[] } };
+  startupProbe?: { httpGet?: { path: string } };
+  livenessProbe?: { httpGet?: { path: string } };
+  readinessProbe?: { httpGet?: { path: string } };
+};
+type PodTemplate = {
+  metadata: { labels: Record<string, string> };
+  spec: {
+    securityContext?: Record<string, unknown> & { seccompProfile?: { type: string } };
+    containers: Container[];
+    initContainers?: Container[];
+  };
+};
+const podTemplateOf = (manifest: Manifest) =>
+  (manifest as unknown as { spec: { template: PodTemplate } }).spec.template;
+const workloads = (manifests: Manifest[]) =>
+  manifests.filter((m) => ['Deployment', 'StatefulSet', 'Job'].includes(m.kind));
+/** A pod's containers in the order they start. */
+const containersOf = (template: PodTemplate) => [
+  ...(template.spec.initContainers ?? []),
+  ...template.spec.containers,
+];
+/** The source of a built entry point the image runs, such as `apps/identity/dist/migrate.js`. */
+const sourceOf = (entryPoint: string) =>
+  new URL(`../../${entryPoint.replace('/dist/', '/src/').replace(/\.js$/, '.ts')}`, import.meta.url);
+const named = (manifests: Manifest[], kind: string) =>
+  manifests.filter((m) => m.kind === kind).map((m) => m.metadata.name);
+
+describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (name, env) => {
+  const manifests = committedManifests(name);
+
+  it('is what `npm run k8s:synth` makes of tools/k8s now', () => {
+    const fresh = synthesize(env);
+    const committed = committedFiles(name);
+    expect([...committed.keys()].sort()).toEqual([...fresh.keys()].sort());
+    for (const [file, text] of fresh) expect({ file, text: committed.get(file) }).toEqual({ file, text });
+  });
+
+  it(`validates every object against the Kubernetes ${KUBERNETES_VERSION} schemas`, () => {
+    const problems: string[] = [];
+    for (const manifest of manifests) {
+      if (withoutSchema.has(`${manifest.apiVersion} ${manifest.kind}`)) continue;
+      try {
+        validateAgainstSchema(manifest);
+      } catch (error) {
+        problems.push(`${manifest.kind} ${manifest.metadata.name}: ${(error as Error).message}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('runs every container as non-root, locked down, with requests and limits', () => {
+    for (const workload of workloads(manifests)) {
+      const template = podTemplateOf(workload);
+      expect({ workload: workload.metadata.name, pod: template.spec.securityContext }).toMatchObject({
+        pod: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+      });
+      for (const container of containersOf(template)) {
+        expect({ container: container.name, ...container }).toMatchObject({
+          securityContext: {
+            runAsNonRoot: true,
+            allowPrivilegeEscalation: false,
+            readOnlyRootFilesystem: true,
+            capabilities: { drop: ['ALL'] },
+          },
+          resources: {
+            requests: { cpu: expect.any(String), memory: expect.any(String) },
+            limits: { cpu: expect.any(String), memory: expect.any(String) },
+          },
+        });
+      }
+    }
+  });
+
+  it('gives every long-running container a startup, a liveness and a readiness probe', () => {
+    for (const workload of manifests.filter((m) => m.kind === 'Deployment' || m.kind === 'StatefulSet')) {
+      for (const container of podTemplateOf(workload).spec.containers) {
+        expect({ container: container.name, ...container }).toMatchObject({
+          startupProbe: expect.any(Object),
+          livenessProbe: expect.any(Object),
+          readinessProbe: expect.any(Object),
+        });
+      }
+    }
+  });
+
+  it('probes each app on the health paths the apps serve', () => {
+    const paths = new Set<string>(Object.values(healthPaths));
+    for (const deployment of manifests.filter((m) => m.kind === 'Deployment')) {
+      for (const { startupProbe, livenessProbe, readinessProbe } of podTemplateOf(deployment).spec
+        .containers) {
+        for (const probe of [startupProbe, livenessProbe, readinessProbe]) {
+          expect(paths).toContain(probe?.httpGet?.path);
+        }
+        expect(readinessProbe?.httpGet?.path).toBe(healthPaths.ready);
+        expect(livenessProbe?.httpGet?.path).toBe(healthPaths.live);
+      }
+    }
+  });
+
+  it('pins every image by a version tag', () => {
+    const images = workloads(manifests).flatMap((w) => containersOf(podTemplateOf(w)).map((c) => c.image));
+    const cluster = manifests.find((m) => m.kind === 'Cluster') as unknown as { spec: { imageName: string } };
+    for (const image of [...images, cluster.spec.imageName]) expect(image).toMatch(/^[\w./-]+:\d[\w.-]*$/);
+  });
+
+  it('denies all traffic by default, and covers every workload with a policy of its own', () => {
+    const policies = manifests.filter((m) => m.kind === 'NetworkPolicy') as unknown as {
+      metadata: { name: string };
+      spec: { podSelector: { matchLabels?: Record<string, string> }; policyTypes: string[] };
+    }[];
+    expect(policies).toContainEqual(
+      expect.objectContaining({ spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } }),
+    );
+    for (const workload of workloads(manifests)) {
+      const labels = podTemplateOf(workload).metadata.labels;
+      const covering = policies.filter(({ spec: { podSelector } }) => {
+        const wanted = Object.entries(podSelector.matchLabels ?? {});
+        return wanted.length > 0 && wanted.every(([key, value]) => labels[key] === value);
+      });
+      expect({ workload: workload.metadata.name, covering: covering.length }).toEqual({
+        workload: workload.metadata.name,
+        covering: 1,
+      });
+    }
+  });
+
+  it('gives each app a Service, an autoscaler and a disruption budget', () => {
+    const apps = named(manifests, 'Deployment').sort();
+    expect(apps).toEqual(['gateway', 'identity', 'warranty']);
+    expect(named(manifests, 'Service')).toEqual(expect.arrayContaining(apps));
+    expect(named(manifests, 'HorizontalPodAutoscaler').sort()).toEqual(apps);
+    expect(named(manifests, 'PodDisruptionBudget')).toEqual(expect.arrayContaining(apps));
+  });
+
+  it('runs NATS as a 3-node JetStream cluster whose routes name every node, in a file nats-server accepts', () => {
+    const nats = manifests.find((m) => m.kind === 'StatefulSet' && m.metadata.name === 'nats') as unknown as {
+      spec: { replicas: number };
+    };
+    expect(nats.spec.replicas).toBe(3);
+    const config = manifests.find((m) => m.metadata.name === 'nats-config') as unknown as {
+      data: Record<string, string>;
+    };
+    const conf = config.data['nats.conf']!;
+    expect(conf).toMatch(/jetstream \{/);
+    for (const node of [0, 1, 2])
+      expect(conf).toContain(`nats://nats-${node}.nats-headless.${env.namespace}.svc:6222`);
+    // This machine's nats-server (Debian's 2.9; the pods run 2.10, which reads the same syntax) accepts it.
+    const folder = mkdtempSync(join(tmpdir(), 'nats-conf-'));
+    writeFileSync(join(folder, 'nats.conf'), conf);
+    const check = spawnSync('/usr/sbin/nats-server', ['-c', join(folder, 'nats.conf'), '-t'], {
+      env: { POD_NAME: 'nats-0' },
+      encoding: 'utf8',
+    });
+    rmSync(folder, { recursive: true });
+    expect({ status: check.status, output: check.stdout + check.stderr }).toMatchObject({ status: 0 });
+  });
+
+  it('carries WebSockets through the ingress for an hour', () => {
+    const ingress = manifests.find((m) => m.kind === 'Ingress')!;
+    expect(ingress.metadata).toMatchObject({
+      annotations: {
+        'nginx.ingress.kubernetes.io/proxy-read-timeout': '3600',
+        'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
+      },
+    });
+  });
+
+  it('commits placeholders, never a secret', () => {
+    for (const secret of manifests.filter((m) => m.kind === 'Secret') as unknown as {
+      stringData: Record<string, string>;
+    }[]) {
+      for (const value of Object.values(secret.stringData)) expect(value).toBe('REPLACE-ME');
+    }
+  });
+
+  it('runs only entry points the image has, and migrates every service that keeps a schema', () => {
+    const job = manifests.find((m) => m.kind === 'Job')!;
+    const args = containersOf(podTemplateOf(job)).map((c) => (c as unknown as { args: string[] }).args);
+    expect(args).toEqual([['apps/identity/dist/migrate.js'], ['apps/warranty/dist/migrate.js']]);
+    const entryPoints = workloads(manifests)
+      .filter((m) => m.metadata.name !== 'nats')
+      .flatMap((w) =>
+        containersOf(podTemplateOf(w)).map((c) => (c as unknown as { args: string[] }).args[0]!),
+      );
+    for (const entryPoint of entryPoints)
+      expect({ entryPoint, exists: existsSync(sourceOf(entryPoint)) }).toEqual({ entryPoint, exists: true });
+  });
+});
+
+describe('the schema validation', () => {
+  it('refuses a broken object', () => {
+    const deployment = structuredClone(committedManifests('prod').find((m) => m.kind === 'Deployment')!);
+    const container = podTemplateOf(deployment).spec.containers[0]! as unknown as {
+      ports: { containerPort: unknown }[];
+    };
+    container.ports[0]!.containerPort = 'http';
+    expect(() => validateAgainstSchema(deployment)).toThrow(/containerPort must be integer/);
+  });
+});

@@ -1,0 +1,94 @@
+import { Chart, type App } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-33';
+import { AUTH_SECRET, AppWorkload, CONFIG_MAP, GATEWAY_PORT, HEALTH_PORT, apps } from './apps.js';
+import type { Environment } from './environments.js';
+import { appLabels, partOf } from './labels.js';
+import { NATS_CLIENT_PORT, NatsCluster } from './nats.js';
+import { NetworkPolicies } from './network-policies.js';
+import { MigrationJob, PostgresCluster } from './postgres.js';
+
+/** Long-lived WebSockets (socket.io's `/live`) must outlast the ingress's default 60 s read timeout. */
+const SOCKET_TIMEOUT_SECONDS = '3600';
+
+/** The environment's namespace: a chart of its own, as a namespace lives in none. */
+export class NamespaceChart extends Chart {
+  constructor(scope: App, env: Environment) {
+    super(scope, `${env.name}-namespace`, { labels: partOf, disableResourceNameHashes: true });
+    new k8s.KubeNamespace(this, 'namespace', {
+      metadata: {
+        name: env.namespace,
+        // The API server itself refuses any pod here that is not locked down.
+        labels: { 'pod-security.kubernetes.io/enforce': 'restricted' },
+      },
+    });
+  }
+}
+
+/** Everything aftersales runs in one environment's namespace. */
+export class AftersalesChart extends Chart {
+  constructor(scope: App, env: Environment) {
+    super(scope, env.name, { namespace: env.namespace, labels: partOf, disableResourceNameHashes: true });
+
+    new k8s.KubeConfigMap(this, 'config', {
+      metadata: { name: CONFIG_MAP },
+      data: {
+        PORT: String(GATEWAY_PORT),
+        HEALTH_PORT: String(HEALTH_PORT),
+        NATS_URL: `nats://nats:${NATS_CLIENT_PORT}`,
+        COOKIE_SECURE: String(env.tlsSecret !== undefined),
+        TRUST_PROXY: env.trustProxy,
+        SEED_DEMO_DATA: String(env.seedDemoData),
+      },
+    });
+
+    // A placeholder, never a secret: shorter than the 32 characters identity needs, so identity refuses to start
+    // until the real value is set in the cluster (or by a secrets operator).
+    new k8s.KubeSecret(this, 'auth-secret', {
+      metadata: { name: AUTH_SECRET },
+      type: 'Opaque',
+      stringData: { AUTH_SECRET: 'REPLACE-ME' },
+    });
+
+    for (const app of apps) new AppWorkload(this, app, env);
+
+    new k8s.KubeIngress(this, 'ingress', {
+      metadata: {
+        name: 'gateway',
+        labels: appLabels('gateway'),
+        annotations: {
+          'nginx.ingress.kubernetes.io/proxy-read-timeout': SOCKET_TIMEOUT_SECONDS,
+          'nginx.ingress.kubernetes.io/proxy-send-timeout': SOCKET_TIMEOUT_SECONDS,
+          // Device CSV imports go up to IMPORT_MAX_BYTES (64 MiB).
+          'nginx.ingress.kubernetes.io/proxy-body-size': '64m',
+          // socket.io's long-polling start must reach the replica that holds the session.
+          'nginx.ingress.kubernetes.io/affinity': 'cookie',
+          'nginx.ingress.kubernetes.io/session-cookie-name': 'aftersales_route',
+          ...(env.tlsSecret ? { 'nginx.ingress.kubernetes.io/ssl-redirect': 'true' } : {}),
+        },
+      },
+      spec: {
+        ingressClassName: 'nginx',
+        ...(env.tlsSecret ? { tls: [{ hosts: [env.host], secretName: env.tlsSecret }] } : {}),
+        rules: [
+          {
+            host: env.host,
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: 'gateway', port: { name: 'http' } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    });
+
+    new NatsCluster(this, env);
+    new PostgresCluster(this, env);
+    new MigrationJob(this, env);
+    new NetworkPolicies(this, apps);
+  }
+}

@@ -1,0 +1,138 @@
+import { Construct } from 'constructs';
+import { k8s } from 'cdk8s-plus-33';
+import { healthPaths } from '@aftersales/shared-health/paths';
+import type { Environment } from './environments.js';
+import { POSTGRES_APP_SECRET, appLabels } from './labels.js';
+import { containerSecurityContext, podSecurityContext, resources, tmpMount, tmpVolume } from './security.js';
+
+export const CONFIG_MAP = 'aftersales-config';
+export const AUTH_SECRET = 'aftersales-auth';
+export const GATEWAY_PORT = 3000;
+/** The services' HTTP listener for health (`HEALTH_PORT`). */
+export const HEALTH_PORT = 8081;
+
+/** An app of the distributed mode, as the image runs it. */
+export interface AppSpec {
+  name: 'gateway' | 'identity' | 'warranty';
+  /** The port its health routes answer on. */
+  port: number;
+  /** It keeps a schema in PostgreSQL. */
+  database: boolean;
+  /** Environment taken from Secrets, by variable. */
+  secrets?: Record<string, { name: string; key: string }>;
+}
+
+export const apps: readonly AppSpec[] = [
+  { name: 'gateway', port: GATEWAY_PORT, database: false },
+  {
+    name: 'identity',
+    port: HEALTH_PORT,
+    database: true,
+    secrets: { AUTH_SECRET: { name: AUTH_SECRET, key: 'AUTH_SECRET' } },
+  },
+  { name: 'warranty', port: HEALTH_PORT, database: true },
+];
+
+const httpGet = (path: string): k8s.HttpGetAction => ({ path, port: k8s.IntOrString.fromString('http') });
+
+/** The variables of a service that keeps a schema: its connection URL, from CloudNativePG's Secret. */
+export const databaseEnv: k8s.EnvVar = {
+  name: 'DATABASE_URL',
+  valueFrom: { secretKeyRef: { name: POSTGRES_APP_SECRET, key: 'uri' } },
+};
+
+/** One app: its Deployment, Service, HorizontalPodAutoscaler and PodDisruptionBudget. */
+export class AppWorkload extends Construct {
+  constructor(scope: Construct, app: AppSpec, env: Environment) {
+    super(scope, app.name);
+    const labels = appLabels(app.name);
+    const [minReplicas, maxReplicas] = app.name === 'gateway' ? env.replicas.gateway : env.replicas.service;
+
+    new k8s.KubeDeployment(this, 'deployment', {
+      metadata: { name: app.name, labels },
+      spec: {
+        // The autoscaler owns the count; a Deployment that named one would reset it on every apply.
+        selector: { matchLabels: labels },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(0) } },
+        template: {
+          metadata: { labels },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: podSecurityContext,
+            // Long enough for the drain on SIGTERM: requests in flight, consumers, the outbox.
+            terminationGracePeriodSeconds: 45,
+            volumes: [tmpVolume],
+            containers: [
+              {
+                name: app.name,
+                image: env.image,
+                args: [`apps/${app.name}/dist/main.js`],
+                ports: [{ name: 'http', containerPort: app.port }],
+                envFrom: [{ configMapRef: { name: CONFIG_MAP } }],
+                env: [
+                  ...(app.database ? [databaseEnv] : []),
+                  ...Object.entries(app.secrets ?? {}).map(([name, secretKeyRef]) => ({
+                    name,
+                    valueFrom: { secretKeyRef },
+                  })),
+                ],
+                resources: resources(env.app),
+                securityContext: containerSecurityContext,
+                volumeMounts: [tmpMount],
+                // Start: migrations and the first connections may take a while; live: the process answers;
+                // ready: its database and NATS answer, and it is not stopping.
+                startupProbe: { httpGet: httpGet(healthPaths.live), periodSeconds: 2, failureThreshold: 60 },
+                livenessProbe: {
+                  httpGet: httpGet(healthPaths.live),
+                  periodSeconds: 10,
+                  timeoutSeconds: 3,
+                  failureThreshold: 3,
+                },
+                readinessProbe: {
+                  httpGet: httpGet(healthPaths.ready),
+                  periodSeconds: 5,
+                  timeoutSeconds: 3,
+                  failureThreshold: 2,
+                },
+              },
+            ],
+          },
+        },
+      },
+    });
+
+    new k8s.KubeService(this, 'service', {
+      metadata: { name: app.name, labels },
+      spec: {
+        selector: labels,
+        ports: [
+          {
+            name: 'http',
+            port: app.name === 'gateway' ? 80 : app.port,
+            targetPort: k8s.IntOrString.fromString('http'),
+          },
+        ],
+      },
+    });
+
+    new k8s.KubeHorizontalPodAutoscalerV2(this, 'autoscaler', {
+      metadata: { name: app.name, labels },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app.name },
+        minReplicas,
+        maxReplicas,
+        metrics: [
+          {
+            type: 'Resource',
+            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
+          },
+        ],
+      },
+    });
+
+    new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
+      metadata: { name: app.name, labels },
+      spec: { selector: { matchLabels: labels }, maxUnavailable: k8s.IntOrString.fromNumber(1) },
+    });
+  }
+}
