@@ -28,8 +28,13 @@ const { result } = concurrently(
   [
     { name: 'identity', command: 'node apps/identity/dist/main.js' },
     { name: 'warranty', command: 'node apps/warranty/dist/main.js' },
+    { name: 'consultation', command: 'node apps/consultation/dist/main.js' },
+    { name: 'repair-orders', command: 'node apps/repair-orders/dist/main.js' },
     { name: 'gateway', command: 'node apps/gateway/dist/main.js' },
   ],
-  { killOthersOn: ['failure', 'success'], prefixColors: ['green', 'blue', 'magenta'] },
+  {
+    killOthersOn: ['failure', 'success'],
+    prefixColors: ['green', 'blue', 'yellow', 'cyan', 'magenta'],
+  },
 );
 await result.catch(() => process.exit(1));

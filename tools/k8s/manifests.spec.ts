@@ -175,7 +175,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
 
   it('gives each app a Service, an autoscaler and a disruption budget', () => {
     const apps = named(manifests, 'Deployment').sort();
-    expect(apps).toEqual(['gateway', 'identity', 'warranty']);
+    expect(apps).toEqual(['consultation', 'gateway', 'identity', 'repair-orders', 'warranty']);
     expect(named(manifests, 'Service')).toEqual(expect.arrayContaining(apps));
     expect(named(manifests, 'HorizontalPodAutoscaler').sort()).toEqual(apps);
     expect(named(manifests, 'PodDisruptionBudget')).toEqual(expect.arrayContaining(apps));
@@ -225,7 +225,12 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
   it('runs only entry points the image has, and migrates every service that keeps a schema', () => {
     const job = manifests.find((m) => m.kind === 'Job')!;
     const args = containersOf(podTemplateOf(job)).map((c) => (c as unknown as { args: string[] }).args);
-    expect(args).toEqual([['apps/identity/dist/migrate.js'], ['apps/warranty/dist/migrate.js']]);
+    expect(args).toEqual([
+      ['apps/identity/dist/migrate.js'],
+      ['apps/warranty/dist/migrate.js'],
+      ['apps/consultation/dist/migrate.js'],
+      ['apps/repair-orders/dist/migrate.js'],
+    ]);
     const entryPoints = workloads(manifests)
       .filter((m) => m.metadata.name !== 'nats')
       .flatMap((w) =>

@@ -7,7 +7,9 @@ import {
   gatewayModuleOptions,
   httpOptions,
 } from '@aftersales/gateway-feature-api';
+import { ConsultationModule } from '@aftersales/consultation-feature-support';
 import { IdentityModule } from '@aftersales/identity-feature-accounts';
+import { RepairOrdersModule } from '@aftersales/repair-orders-feature-orders';
 import { loadConfig } from '@aftersales/shared-config';
 import { HealthModule } from '@aftersales/shared-health';
 import {
@@ -33,6 +35,8 @@ const authSecret = config.AUTH_SECRET ?? 'embedded-mode-development-secret-not-f
     EventBusModule.inProcess(),
     WarrantyModule.register({ seedDemoData }),
     IdentityModule.register({ authSecret, seedDemoAccounts: seedDemoData }),
+    ConsultationModule,
+    RepairOrdersModule,
     GatewayModule.register(gatewayModuleOptions(config)),
   ],
 })

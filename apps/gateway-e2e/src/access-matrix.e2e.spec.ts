@@ -16,6 +16,8 @@ type Route = string;
 interface OwnedObject {
   create(client: Client, token: string): Promise<string>;
   intact(client: Client, token: string, id: string): Promise<boolean>;
+  /** A body its owner may send to a route that takes one; others get `{}`. */
+  bodies?: Record<Route, () => unknown>;
 }
 
 const ownedObjects: Record<string, OwnedObject> = {
@@ -25,6 +27,23 @@ const ownedObjects: Record<string, OwnedObject> = {
         (s) => s.current,
       )!.id,
     intact: async (client, token) => (await client.call('GET', '/api/me', { token })).status === 200,
+  },
+  consultation: {
+    create: async (client, token) =>
+      (
+        await client.call<{ id: string }>('POST', '/api/consultations', {
+          token,
+          body: { sn: 'ZH10014510045', text: 'The fans are loud' },
+        })
+      ).body.id,
+    intact: async (client, token, id) => {
+      const { status, body } = await client.call('GET', `/api/consultations/${id}`, { token });
+      return status === 200 && body.lastSeq === 1 && body.lastMessage === 'The fans are loud';
+    },
+    bodies: {
+      'POST /api/consultations/{id}/messages': () => ({ messageId: randomUUID(), text: 'And they stop' }),
+      'POST /api/consultations/{id}/read': () => ({ upToSeq: 1 }),
+    },
   },
 };
 
@@ -56,7 +75,10 @@ function refused(status: number, message: unknown): boolean {
 const methodOf = (route: Route) => route.split(' ')[0]!;
 const templateOf = (route: Route) => route.split(' ')[1]!;
 const pathOf = (route: Route) =>
-  templateOf(route).replaceAll('{sn}', 'ZH10014510045').replaceAll('{id}', randomUUID());
+  templateOf(route)
+    .replaceAll('{sn}', 'ZH10014510045')
+    .replaceAll('{id}', randomUUID())
+    .replaceAll('{diagnosisCode}', 'ZZ0000zz');
 const bodyOf = (route: Route) => (['GET', 'DELETE'].includes(methodOf(route)) ? {} : { body: {} });
 
 /**
@@ -196,7 +218,11 @@ describe.each([
         message: `No ${kind} ${id}`,
       });
       expect(await object.intact(owner, ownerToken, id)).toBe(true);
-      const own = await owner.call(methodOf(route), path, { token: ownerToken, ...bodyOf(route) });
+      const body = object.bodies?.[route];
+      const own = await owner.call(methodOf(route), path, {
+        token: ownerToken,
+        ...(body ? { body: body() } : bodyOf(route)),
+      });
       expect({ route, ok: own.status < 300 }).toEqual({ route, ok: true });
     }
     console.log(

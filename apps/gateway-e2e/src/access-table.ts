@@ -10,7 +10,7 @@ export type Role = 'customer' | 'agent' | 'engineer' | 'admin';
 export type Rule =
   | { public: true }
   /** `apiKeys`: a repair point's system may call it too. `owned`: the object in the path is one account's. */
-  | { roles: Role[]; apiKeys?: true; owned?: 'session' };
+  | { roles: Role[]; apiKeys?: true; owned?: 'session' | 'consultation' };
 
 const anyone: Rule = { public: true };
 /** Every signed-in user; an API key acts for a repair point, not for a person, so it is not one. */
@@ -31,6 +31,22 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/me': signedIn,
   'GET /api/me/sessions': signedIn,
   'DELETE /api/me/sessions/{id}': { ...signedIn, owned: 'session' },
+
+  // Consultations: customers open and chat in their own (another's answers 404); agents see and serve them all.
+  'POST /api/consultations': { roles: ['customer'] },
+  'GET /api/consultations': { roles: ['customer', 'agent'] },
+  'GET /api/consultations/{id}': { roles: ['customer', 'agent'], owned: 'consultation' },
+  'GET /api/consultations/{id}/messages': { roles: ['customer', 'agent'], owned: 'consultation' },
+  'POST /api/consultations/{id}/messages': { roles: ['customer', 'agent'], owned: 'consultation' },
+  'POST /api/consultations/{id}/read': { roles: ['customer', 'agent'], owned: 'consultation' },
+  // Only agents take, hand over, resolve and convert.
+  'POST /api/consultations/{id}/take': { roles: ['agent'] },
+  'POST /api/consultations/{id}/hand-over': { roles: ['agent'] },
+  'POST /api/consultations/{id}/resolve': { roles: ['agent'] },
+  'POST /api/consultations/{id}/convert': { roles: ['agent'] },
+
+  // A repair order by its diagnosis code: its customer's (another's answers 404), and support's.
+  'GET /api/repair-orders/{diagnosisCode}': { roles: ['customer', 'agent'] },
 
   // Warranty lookups are for everyone signed in; the repair-point finder is public.
   'GET /api/warranty/{sn}': signedIn,

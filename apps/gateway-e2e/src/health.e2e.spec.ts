@@ -19,7 +19,9 @@ import {
 /** The routes DESIGN §8 names for every app's probes. */
 const healthPaths = { live: '/health/live', ready: '/health/ready' };
 
-const appNames = ['identity', 'warranty', 'gateway'] as const;
+/** The services keep a schema in PostgreSQL; the gateway keeps none. */
+const services = ['identity', 'warranty', 'consultation', 'repair-orders'] as const;
+const appNames = [...services, 'gateway'] as const;
 type AppName = (typeof appNames)[number];
 
 const statusOf = async (url: string) => (await fetch(url)).status;
@@ -56,8 +58,7 @@ describe('health of the distributed apps, under real faults', () => {
       AUTH_SECRET: randomBytes(32).toString('hex'),
       HEALTH_PORT: '0',
     };
-    apps.set('identity', await startApp('identity', env));
-    apps.set('warranty', await startApp('warranty', env));
+    for (const service of services) apps.set(service, await startApp(service, env));
     apps.set('gateway', await startApp('gateway', { ...env, PORT: '0' }));
   });
 
@@ -69,7 +70,13 @@ describe('health of the distributed apps, under real faults', () => {
 
   it('each app is live and ready while its database and NATS answer', async () => {
     for (const app of appNames) expect(await statusOf(`${healthBase(app)}${healthPaths.live}`)).toBe(200);
-    expect(await readiness()).toEqual({ identity: 200, warranty: 200, gateway: 200 });
+    expect(await readiness()).toEqual({
+      identity: 200,
+      warranty: 200,
+      consultation: 200,
+      'repair-orders': 200,
+      gateway: 200,
+    });
     const body = (await (await fetch(ready('identity'))).json()) as { info: Record<string, unknown> };
     expect(Object.keys(body.info).sort()).toEqual(['database', 'nats']);
   });
@@ -95,9 +102,9 @@ describe('health of the distributed apps, under real faults', () => {
   it('a service whose database refuses connections is not ready, and is again once it accepts them', async () => {
     await asAdmin(`alter database "${databaseName}" with allow_connections false`);
     await asAdmin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${databaseName}'`);
-    await waitUntil('both services answer 503', async () => {
+    await waitUntil('every service answers 503', async () => {
       const now = await readiness();
-      return now.identity === 503 && now.warranty === 503;
+      return services.every((service) => now[service] === 503);
     });
     // The gateway keeps no database: it stays ready.
     expect(await statusOf(ready('gateway'))).toBe(200);

@@ -13,7 +13,7 @@ export const HEALTH_PORT = 8081;
 
 /** An app of the distributed mode, as the image runs it. */
 export interface AppSpec {
-  name: 'gateway' | 'identity' | 'warranty';
+  name: 'gateway' | 'identity' | 'warranty' | 'consultation' | 'repair-orders';
   /** The port its health routes answer on. */
   port: number;
   /** It keeps a schema in PostgreSQL. */
@@ -31,6 +31,8 @@ export const apps: readonly AppSpec[] = [
     secrets: { AUTH_SECRET: { name: AUTH_SECRET, key: 'AUTH_SECRET' } },
   },
   { name: 'warranty', port: HEALTH_PORT, database: true },
+  { name: 'consultation', port: HEALTH_PORT, database: true },
+  { name: 'repair-orders', port: HEALTH_PORT, database: true },
 ];
 
 const httpGet = (path: string): k8s.HttpGetAction => ({ path, port: k8s.IntOrString.fromString('http') });

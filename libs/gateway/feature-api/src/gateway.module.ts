@@ -8,6 +8,8 @@ import { SessionsHttpController } from './sessions.http.controller.js';
 import { AdminHttpController } from './admin.http.controller.js';
 import { AdminWarrantyHttpController } from './admin-warranty.http.controller.js';
 import { AuthHttpController } from './auth.http.controller.js';
+import { ConsultationsHttpController } from './consultations.http.controller.js';
+import { RepairOrdersHttpController } from './repair-orders.http.controller.js';
 import { DeviceCsvImport } from './device-csv-import.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { HealthHttpController } from './health.http.controller.js';
@@ -26,6 +28,8 @@ export class GatewayModule {
         HealthHttpController,
         AuthHttpController,
         SessionsHttpController,
+        ConsultationsHttpController,
+        RepairOrdersHttpController,
         AdminHttpController,
         AdminWarrantyHttpController,
         RepairPointHttpController,

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { ConcurrencyError, ConflictError } from '@aftersales/contracts/common';
 import { type Command, type Decider, type DomainEvent, fold } from '@aftersales/shared-decider';
+import { namedUuid } from '@aftersales/shared-messaging';
 import { DuplicateEventError, type NewEvent, type RecordedEvent } from './envelope.js';
 import type { EventStore } from './event-store.js';
 import type { Projection } from './projection.js';
@@ -36,11 +36,7 @@ const MAX_ATTEMPTS = 3;
  * command can never append its events twice, on this stream or another.
  */
 export function eventIdOf(commandId: string, index: number): string {
-  const hash = createHash('sha1').update(`${commandId}#${index}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return namedUuid(`${commandId}#${index}`);
 }
 
 /**

@@ -6,3 +6,4 @@ export * from './nats.js';
 export * from './rpc-error.js';
 export * from './service-client.js';
 export * from './event-bus/index.js';
+export * from './named-uuid.js';

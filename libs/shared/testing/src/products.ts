@@ -59,6 +59,9 @@ export async function startEmbedded({ env = {} }: ProductOptions = {}): Promise<
   };
 }
 
+/** The distributed mode's service processes, started before the gateways in this order. */
+const services = ['identity', 'warranty', 'consultation', 'repair-orders'] as const;
+
 /**
  * `npm run start:distributed`: the gateway and each service as separate processes, over the real
  * NATS and PostgreSQL, in a database and a subject namespace of their own; each service migrates its
@@ -82,18 +85,17 @@ export async function startDistributed({
     await Promise.all(apps.map((app) => app.stop()));
   };
   try {
-    apps.push(await startApp('identity', env));
-    apps.push(await startApp('warranty', env));
+    for (const service of services) apps.push(await startApp(service, env));
     for (let i = 0; i < gateways; i++) apps.push(await startApp('gateway', { ...env, PORT: '0' }));
   } catch (error) {
     await stop();
     throw error;
   }
-  const gatewayUrls = apps.slice(2).map((app) => app.url!);
+  const gatewayUrls = apps.slice(services.length).map((app) => app.url!);
   return {
     url: gatewayUrls[0]!,
     gatewayUrls,
-    gatewayOutput: apps[2]!.output,
+    gatewayOutput: apps[services.length]!.output,
     authSecret: env.AUTH_SECRET,
     busNamespace: env.BUS_NAMESPACE,
     stop,

@@ -1,22 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@aftersales/contracts/common';
-import { identityMessages, idParamSchema, type Principal } from '@aftersales/contracts/identity';
+import { consultationMessages } from '@aftersales/contracts/consultation';
+import { identityMessages, idParamSchema, type Principal, type Role } from '@aftersales/contracts/identity';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { gatewayMetadata } from '../command-metadata.js';
 import { parseInput } from '../zod-validation.pipe.js';
 
-/** Finds the account an object belongs to; undefined when there is no such object. */
-type OwnerOf = (services: ServiceClient, id: string) => Promise<string | undefined>;
+interface Owned {
+  /** Finds the account an object belongs to; undefined when there is no such object. */
+  ownerOf: (services: ServiceClient, id: string) => Promise<string | undefined>;
+  /** Staff who serve every account see every object of the kind (agents, every consultation). */
+  seenByAll?: Role[];
+}
 
 /**
  * The objects that belong to one account, each named by the route's `:id` (its only path parameter). A
  * route that names one declares it in its access rule (`owned`), and the access guard lets only the owner
- * through.
+ * (and the staff who see them all) through.
  */
 const owners = {
-  session: async (services, sessionId) =>
-    (await services.request(identityMessages.sessionOwner, { sessionId }, gatewayMetadata())).userId,
-} satisfies Record<string, OwnerOf>;
+  session: {
+    ownerOf: async (services, sessionId) =>
+      (await services.request(identityMessages.sessionOwner, { sessionId }, gatewayMetadata())).userId,
+  },
+  consultation: {
+    ownerOf: async (services, consultationId) =>
+      (await services.request(consultationMessages.owner, { consultationId }, gatewayMetadata())).customerId,
+    seenByAll: ['agent'],
+  },
+} satisfies Record<string, Owned>;
 
 export type OwnedObject = keyof typeof owners;
 
@@ -28,8 +40,10 @@ export class Ownership {
   /** Another account's object answers 404 like a missing one: whether it exists is not the caller's business. */
   async check(kind: OwnedObject, principal: Principal, params: unknown): Promise<void> {
     const { id } = parseInput(idParamSchema, params);
-    const owner = await owners[kind](this.services, id);
-    if (principal.kind !== 'user' || owner !== principal.userId) {
+    const owned: Owned = owners[kind];
+    const owner = await owned.ownerOf(this.services, id);
+    const seesAll = owner !== undefined && owned.seenByAll?.includes(principal.role) === true;
+    if (!seesAll && (principal.kind !== 'user' || owner !== principal.userId)) {
       throw new NotFoundError(`No ${kind} ${id}`, { code: `${kind}_not_found` });
     }
   }

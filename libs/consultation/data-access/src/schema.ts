@@ -1,0 +1,55 @@
+import { eventSourcingTables } from '@aftersales/shared-event-store';
+import { index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Attachment } from '@aftersales/contracts/consultation';
+
+export const consultationSchema = pgSchema('consultation');
+
+/** A consultation is its events; these tables are read models kept from them. */
+export const { streams, events, outbox, outboxRelay, processedEvents, projectionCheckpoints } =
+  eventSourcingTables(consultationSchema);
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** One row per consultation: the customer's list and the agents' queue. */
+export const consultations = consultationSchema.table(
+  'consultations',
+  {
+    id: uuid('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    customerId: uuid('customer_id').notNull(),
+    sn: text('sn').notNull(),
+    model: text('model').notNull(),
+    warrantyEndsOn: text('warranty_ends_on').notNull(),
+    status: text('status', { enum: ['open', 'in_progress', 'completed'] }).notNull(),
+    outcome: text('outcome', { enum: ['resolved', 'converted'] }),
+    agentId: uuid('agent_id'),
+    diagnosisCode: text('diagnosis_code').unique(),
+    openedAt: at('opened_at').notNull(),
+    lastActivityAt: at('last_activity_at').notNull(),
+    lastMessage: text('last_message'),
+    lastSeq: integer('last_seq').notNull().default(0),
+    /** Messages the other side wrote that each side has not read yet. */
+    unreadByCustomer: integer('unread_by_customer').notNull().default(0),
+    unreadByAgent: integer('unread_by_agent').notNull().default(0),
+  },
+  (t) => [
+    index('consultations_customer_idx').on(t.customerId, t.lastActivityAt),
+    index('consultations_queue_idx').on(t.status, t.openedAt),
+  ],
+);
+
+/** Every message of every consultation, in the order of its `seq`. */
+export const messages = consultationSchema.table(
+  'messages',
+  {
+    consultationId: uuid('consultation_id').notNull(),
+    seq: integer('seq').notNull(),
+    messageId: uuid('message_id').notNull().unique(),
+    authorKind: text('author_kind', { enum: ['customer', 'agent'] }).notNull(),
+    authorId: uuid('author_id').notNull(),
+    text: text('text'),
+    attachments: jsonb('attachments').$type<Attachment[]>().notNull(),
+    postedAt: at('posted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.seq] })],
+);

@@ -1,0 +1,4 @@
+export * from './events.js';
+export * from './live.js';
+export * from './messages.js';
+export * from './schemas.js';

@@ -1,0 +1,60 @@
+import { consultationEvents } from '@aftersales/contracts/consultation';
+import { repairOrdersProjection } from '@aftersales/repair-orders-data-access';
+import {
+  type RepairOrderCommand,
+  repairOrderDecider,
+  type RepairOrderEvent,
+  type RepairOrderState,
+  repairOrderStream,
+} from '@aftersales/repair-orders-domain';
+import {
+  CommandHandler,
+  type Consumer,
+  type EventStore,
+  type RecordedEvent,
+} from '@aftersales/shared-event-store';
+import type { EventDataOf } from '@aftersales/contracts/common';
+import { namedUuid } from '@aftersales/shared-messaging';
+
+type Converted = EventDataOf<typeof consultationEvents.consultationConverted>;
+
+/**
+ * Opens the repair order of a converted consultation, in the transaction that records the event as
+ * processed. The command is named by the event, so even a delivery that slipped past that record (it
+ * cannot, but a replay of the stream would) opens the order once.
+ */
+export const conversionConsumer: Consumer = {
+  name: 'conversions',
+  from: 'consultation',
+  events: [consultationEvents.consultationConverted],
+  async handle(event: RecordedEvent, _tx, store: EventStore) {
+    const converted = event.data as Converted;
+    const orders = new CommandHandler<RepairOrderCommand, RepairOrderEvent, RepairOrderState>(
+      store,
+      repairOrderDecider,
+      [repairOrdersProjection],
+    );
+    await orders.handle(repairOrderStream(converted.diagnosisCode), {
+      type: 'OpenRepairOrder',
+      data: {
+        repairOrderId: namedUuid(`repair-order/${converted.consultationId}`),
+        diagnosisCode: converted.diagnosisCode,
+        consultationId: converted.consultationId,
+        customerId: converted.customerId,
+        device: converted.device,
+        // 32 lowercase hex digits, named by the line, so a replayed event numbers it alike.
+        deviceOrderNo: namedUuid(`device-line/${converted.consultationId}/${converted.device.sn}`).replaceAll(
+          '-',
+          '',
+        ),
+      },
+      metadata: {
+        actor: 'service:repair-orders',
+        commandId: `open-repair-order-${event.eventId}`,
+        correlationId: event.metadata.correlationId,
+        causationId: event.eventId,
+        now: converted.convertedAt,
+      },
+    });
+  },
+};

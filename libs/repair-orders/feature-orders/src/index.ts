@@ -1,0 +1,1 @@
+export * from './repair-orders.module.js';
