@@ -1,14 +1,4 @@
-// The migration Job's entry point: migrates the service's schema, then exits. The service also migrates at
-// start (under an advisory lock), so a release whose Job ran first starts its pods on a ready schema.
-import { Logger } from '@nestjs/common';
 import { consultationMigrations } from '@aftersales/consultation-data-access';
-import { loadConfig } from '@aftersales/shared-config';
-import { openPostgres } from '@aftersales/shared-persistence';
+import { runMigration } from '@aftersales/shared-service';
 
-const connection = await openPostgres(loadConfig().DATABASE_URL);
-try {
-  await connection.migrate(consultationMigrations);
-} finally {
-  await connection.close();
-}
-new Logger('consultation').log('Migrated the consultation schema');
+await runMigration('consultation', consultationMigrations);

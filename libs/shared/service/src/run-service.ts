@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { type DynamicModule, Logger, Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { type Config, exitOnSignals, loadConfig } from '@aftersales/shared-config';
+import { HealthModule, serveHealth } from '@aftersales/shared-health';
+import { EventBusModule, MessagingModule, NatsServer } from '@aftersales/shared-messaging';
+import { type Migrations, openPostgres, PersistenceModule } from '@aftersales/shared-persistence';
+
+/**
+ * Runs one service of the distributed mode: its feature module over PostgreSQL, NATS request/reply (it
+ * answers on its subjects, and may ask other services) and JetStream, with health on `HEALTH_PORT`. The
+ * HTTP application serves health alone: the service's work arrives over the bus.
+ */
+export async function runService(
+  name: string,
+  feature: Type | DynamicModule,
+  config: Config = loadConfig(),
+): Promise<void> {
+  const bus = { url: config.NATS_URL, namespace: config.BUS_NAMESPACE };
+
+  @Module({
+    imports: [
+      PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
+      HealthModule.forService({ database: true, natsUrl: config.NATS_URL }),
+      MessagingModule.nats(bus),
+      EventBusModule.jetStream(bus),
+      feature,
+    ],
+  })
+  class ServiceAppModule {}
+
+  const app = await NestFactory.create(ServiceAppModule, new FastifyAdapter());
+  app.connectMicroservice({ strategy: new NatsServer(bus, name) });
+  await app.startAllMicroservices();
+  const healthUrl = await serveHealth(app, config.HEALTH_PORT);
+  const logger = new Logger(name);
+  exitOnSignals(app, (message) => logger.log(message));
+  logger.log(`Health: ${healthUrl}`);
+  logger.log(`Ready: answering on ${config.NATS_URL}`);
+}
+
+/**
+ * The migration Job's entry point: migrates the service's schema, then exits. The service also migrates at
+ * start (under an advisory lock), so a release whose Job ran first starts its pods on a ready schema.
+ */
+export async function runMigration(name: string, migrations: Migrations): Promise<void> {
+  const connection = await openPostgres(loadConfig().DATABASE_URL);
+  try {
+    await connection.migrate(migrations);
+  } finally {
+    await connection.close();
+  }
+  new Logger(name).log(`Migrated the ${name} schema`);
+}
