@@ -127,6 +127,49 @@ describe.each([
     });
   });
 
+  describe('the sign-in lockout behind a trusted proxy', () => {
+    let product: RunningProduct;
+
+    beforeAll(async () => {
+      // The gateway's own budgets stay out of the way: this is the identity service's lockout.
+      product = await start({ env: { TRUST_PROXY: '127.0.0.1,::1' } });
+    });
+
+    afterAll(() => product?.stop());
+
+    it('locks out an address that guesses the admin password, while the admin signs in from another', async () => {
+      const attacker = { 'x-forwarded-for': '192.0.2.66' };
+      for (let i = 0; i < 5; i++) {
+        const guess = { email: demoEmail.admin, password: `guess-${i}` };
+        expect((await post(product.url, '/api/auth/login', guess, attacker)).status).toBe(401);
+      }
+      const locked = await post(
+        product.url,
+        '/api/auth/login',
+        { email: demoEmail.admin, password: DEMO_PASSWORD },
+        attacker,
+      );
+      expect(locked.status).toBe(429);
+      expect(locked.body).toMatchObject({ code: 'sign_in_throttled' });
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+      const owner = await post(
+        product.url,
+        '/api/auth/login',
+        { email: demoEmail.admin, password: DEMO_PASSWORD },
+        { 'x-forwarded-for': '198.51.100.77' },
+      );
+      expect(owner.status).toBe(200);
+      // The owner's success does not lift the attacker's lockout.
+      const stillLocked = await post(
+        product.url,
+        '/api/auth/login',
+        { email: demoEmail.admin, password: DEMO_PASSWORD },
+        attacker,
+      );
+      expect(stillLocked.status).toBe(429);
+    });
+  });
+
   it('lists a session under the connecting address when no proxy is trusted', async () => {
     const product = await start();
     try {
