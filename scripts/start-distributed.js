@@ -1,5 +1,11 @@
-// `npm run start:distributed`: every app in its own process over NATS and PostgreSQL, as in production.
+// `npm run start:distributed`: every app in its own process over NATS and PostgreSQL, as in production,
+// each on a NATS of its own run that admits every app only as its own user, with production's permissions.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { busApps, natsAuthorization } from '@aftersales/shared-messaging';
 import concurrently from 'concurrently';
 import pg from 'pg';
 
@@ -20,17 +26,46 @@ async function ensureDatabase() {
   }
 }
 
+/** nats-server from PATH, or where Debian's package puts it. */
+const natsServer = existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : 'nats-server';
+const natsPort = Number(process.env.NATS_PORT ?? 4223);
+
+const answers = (port) =>
+  new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+/** Starts the run's NATS with JetStream in ./data/nats and one user per app; resolves with each app's URL. */
+async function startNats() {
+  const passwords = Object.fromEntries(busApps.map((app) => [app, randomBytes(16).toString('hex')]));
+  mkdirSync('data/nats', { recursive: true });
+  writeFileSync('data/nats/nats.conf', natsAuthorization(passwords));
+  const server = spawn(
+    natsServer,
+    ['-c', 'data/nats/nats.conf', '-a', '127.0.0.1', '-p', String(natsPort), '-js', '-sd', 'data/nats/store'],
+    { stdio: 'inherit' },
+  );
+  process.on('exit', () => server.kill());
+  for (let i = 0; i < 100 && !(await answers(natsPort)); i++) await sleep(50);
+  return Object.fromEntries(
+    busApps.map((app) => [app, `nats://${app}:${passwords[app]}@127.0.0.1:${natsPort}`]),
+  );
+}
+
 await ensureDatabase();
+const natsUrls = await startNats();
 // On a developer machine the distributed mode runs with the demo data and a secret made for this run.
 process.env.SEED_DEMO_DATA ??= 'true';
 process.env.AUTH_SECRET ??= randomBytes(32).toString('hex');
 const { result } = concurrently(
   [
-    { name: 'identity', command: 'node apps/identity/dist/main.js' },
-    { name: 'warranty', command: 'node apps/warranty/dist/main.js' },
-    { name: 'consultation', command: 'node apps/consultation/dist/main.js' },
-    { name: 'repair-orders', command: 'node apps/repair-orders/dist/main.js' },
-    { name: 'gateway', command: 'node apps/gateway/dist/main.js' },
+    ...['identity', 'warranty', 'consultation', 'repair-orders', 'gateway'].map((name) => ({
+      name,
+      command: `node apps/${name}/dist/main.js`,
+      env: { NATS_URL: natsUrls[name] },
+    })),
   ],
   {
     killOthersOn: ['failure', 'success'],

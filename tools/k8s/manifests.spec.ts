@@ -13,6 +13,8 @@ import { healthPaths } from '@aftersales/shared-health/paths';
 import { committedFiles, committedManifests } from './committed-manifests.js';
 import { environments } from './src/environments.js';
 import { type Manifest, synthesize } from './src/synth.js';
+import { busApps } from '@aftersales/shared-messaging';
+import { natsPasswordVariable } from './src/nats.js';
 
 /** The Kubernetes version whose OpenAPI schemas `kubernetes-models` 5.1 carries. */
 export const KUBERNETES_VERSION = '1.36';
@@ -197,11 +199,59 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
     const folder = mkdtempSync(join(tmpdir(), 'nats-conf-'));
     writeFileSync(join(folder, 'nats.conf'), conf);
     const check = spawnSync('/usr/sbin/nats-server', ['-c', join(folder, 'nats.conf'), '-t'], {
-      env: { POD_NAME: 'nats-0' },
+      env: {
+        POD_NAME: 'nats-0',
+        ...Object.fromEntries(busApps.map((app) => [natsPasswordVariable(app), 'a-password'])),
+      },
       encoding: 'utf8',
     });
     rmSync(folder, { recursive: true });
     expect({ status: check.status, output: check.stdout + check.stderr }).toMatchObject({ status: 0 });
+  });
+
+  it('serves metrics on a port of every app that only Prometheus may reach, and the ingress never routes to', () => {
+    for (const deployment of manifests.filter((m) => m.kind === 'Deployment')) {
+      const [container] = containersOf(podTemplateOf(deployment)) as unknown as {
+        ports: { name: string; containerPort: number }[];
+      }[];
+      expect({ app: deployment.metadata.name, ports: container!.ports }).toEqual({
+        app: deployment.metadata.name,
+        ports: expect.arrayContaining([{ name: 'metrics', containerPort: 9464 }]),
+      });
+      const policy = manifests.find(
+        (m) => m.kind === 'NetworkPolicy' && m.metadata.name === deployment.metadata.name,
+      ) as unknown as { spec: { ingress: { from: unknown[]; ports: { port: number }[] }[] } };
+      expect(policy.spec.ingress).toContainEqual({
+        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+        ports: [{ protocol: 'TCP', port: 9464 }],
+      });
+    }
+    const ingress = manifests.find((m) => m.kind === 'Ingress') as unknown as {
+      spec: { rules: { http: { paths: { backend: { service: { port: { name: string } } } }[] } }[] };
+    };
+    const routedPorts = ingress.spec.rules.flatMap((r) =>
+      r.http.paths.map((p) => p.backend.service.port.name),
+    );
+    expect(new Set(routedPorts)).toEqual(new Set(['http']));
+  });
+
+  it('connects each app to NATS as its own user, whose password NATS and the app read from one Secret', () => {
+    const conf = (
+      manifests.find((m) => m.metadata.name === 'nats-config') as unknown as { data: Record<string, string> }
+    ).data['nats.conf']!;
+    for (const deployment of manifests.filter((m) => m.kind === 'Deployment')) {
+      const app = deployment.metadata.name!;
+      const [container] = containersOf(podTemplateOf(deployment)) as unknown as {
+        env: { name: string; value?: string; valueFrom?: unknown }[];
+      }[];
+      const env = Object.fromEntries(container!.env.map((e) => [e.name, e.value ?? e.valueFrom]));
+      expect({ app, url: env.NATS_URL, password: env.NATS_PASSWORD }).toEqual({
+        app,
+        url: `nats://${app}:$(NATS_PASSWORD)@nats:4222`,
+        password: { secretKeyRef: { name: 'nats-users', key: natsPasswordVariable(app as never) } },
+      });
+      expect(conf).toContain(`"user": "${app}",\n      "password": $${natsPasswordVariable(app as never)},`);
+    }
   });
 
   it('carries WebSockets through the ingress for an hour', () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Module } from '@nestjs/common';
 import {
@@ -10,6 +11,7 @@ import {
 import { ConsultationModule } from '@aftersales/consultation-feature-support';
 import { IdentityModule } from '@aftersales/identity-feature-accounts';
 import { RepairOrdersModule } from '@aftersales/repair-orders-feature-orders';
+import { FolderAttachmentStore } from '@aftersales/shared-attachments';
 import { loadConfig } from '@aftersales/shared-config';
 import { HealthModule } from '@aftersales/shared-health';
 import {
@@ -23,6 +25,8 @@ import { WarrantyModule } from '@aftersales/warranty-feature-registry';
 
 const config = loadConfig();
 const broker = new InProcessBroker();
+// One process, one machine: chat attachments are files beside the database.
+const attachmentStore = await FolderAttachmentStore.open(join(config.DATA_DIR, 'attachments'));
 /** `npm start` is for trying the product on one machine: demo data, and a secret nobody needs to set. */
 const seedDemoData = config.SEED_DEMO_DATA ?? true;
 const authSecret = config.AUTH_SECRET ?? 'embedded-mode-development-secret-not-for-production';
@@ -37,7 +41,7 @@ const authSecret = config.AUTH_SECRET ?? 'embedded-mode-development-secret-not-f
     IdentityModule.register({ authSecret, seedDemoAccounts: seedDemoData }),
     ConsultationModule,
     RepairOrdersModule,
-    GatewayModule.register(gatewayModuleOptions(config)),
+    GatewayModule.register(gatewayModuleOptions(config, attachmentStore)),
   ],
 })
 class EmbeddedModule {}

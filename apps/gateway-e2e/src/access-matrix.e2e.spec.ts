@@ -45,6 +45,26 @@ const ownedObjects: Record<string, OwnedObject> = {
       'POST /api/consultations/{id}/read': () => ({ upToSeq: 1 }),
     },
   },
+  attachment: {
+    create: async (client, token) => {
+      const consultation = await ownedObjects.consultation!.create(client, token);
+      const form = new FormData();
+      form.set('messageId', randomUUID());
+      form.append('files', new Blob(['fan 1: 0 rpm\n']), 'fans.log');
+      const posted = await client.upload<{ attachments: { id: string }[] }>(
+        `/api/consultations/${consultation}/messages`,
+        form,
+        token,
+      );
+      return posted.body.attachments[0]!.id;
+    },
+    intact: async (client, token, id) => {
+      const response = await fetch(`${client.baseUrl}/api/attachments/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return response.status === 200 && (await response.text()) === 'fan 1: 0 rpm\n';
+    },
+  },
 };
 
 type Caller = 'nobody' | 'expired' | 'customer' | 'agent' | 'engineer' | 'admin' | 'api-key';

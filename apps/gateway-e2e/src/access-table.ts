@@ -10,7 +10,7 @@ export type Role = 'customer' | 'agent' | 'engineer' | 'admin';
 export type Rule =
   | { public: true }
   /** `apiKeys`: a repair point's system may call it too. `owned`: the object in the path is one account's. */
-  | { roles: Role[]; apiKeys?: true; owned?: 'session' | 'consultation' };
+  | { roles: Role[]; apiKeys?: true; owned?: 'session' | 'consultation' | 'attachment' };
 
 const anyone: Rule = { public: true };
 /** Every signed-in user; an API key acts for a repair point, not for a person, so it is not one. */
@@ -39,6 +39,8 @@ export const accessTable: Record<string, Rule> = {
   'GET /api/consultations/{id}/messages': { roles: ['customer', 'agent'], owned: 'consultation' },
   'POST /api/consultations/{id}/messages': { roles: ['customer', 'agent'], owned: 'consultation' },
   'POST /api/consultations/{id}/read': { roles: ['customer', 'agent'], owned: 'consultation' },
+  // A file a message carries: the consultation's customer and support; another customer's answers 404.
+  'GET /api/attachments/{id}': { roles: ['customer', 'agent'], owned: 'attachment' },
   // Only agents take, hand over, resolve and convert.
   'POST /api/consultations/{id}/take': { roles: ['agent'] },
   'POST /api/consultations/{id}/hand-over': { roles: ['agent'] },

@@ -38,12 +38,21 @@ export class Client {
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
-      headers: response.headers,
-    };
+    return answerOf<T>(response);
+  }
+
+  /** Sends a multipart/form-data body; fetch writes its boundary into the content type. */
+  async upload<T = Record<string, unknown>>(
+    path: string,
+    form: FormData,
+    token: string,
+  ): Promise<Response<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    return answerOf<T>(response);
   }
 
   /** Signs in and returns the access token; the refresh cookie stays with this client. */
@@ -77,4 +86,15 @@ export class Client {
   set refreshCookie(cookie: string | undefined) {
     this.cookie = cookie;
   }
+}
+
+/** A JSON body parsed; any other (a downloaded file) as its text. */
+async function answerOf<T>(response: globalThis.Response): Promise<Response<T>> {
+  const text = await response.text();
+  const json = response.headers.get('content-type')?.includes('json') === true;
+  return {
+    status: response.status,
+    body: (text && json ? JSON.parse(text) : text || undefined) as T,
+    headers: response.headers,
+  };
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   GatewayModule,
   bootstrapGateway,
@@ -9,20 +9,31 @@ import {
   natsKvRateLimitStore,
   rateLimitsOf,
 } from '@aftersales/gateway-feature-api';
+import { NatsAttachmentStore } from '@aftersales/shared-attachments';
 import { loadConfig } from '@aftersales/shared-config';
 import { HealthModule } from '@aftersales/shared-health';
 import { MessagingModule } from '@aftersales/shared-messaging';
 
 const config = loadConfig();
+// Every replica reads and writes the same files: chat attachments live in a JetStream object store.
+const attachmentStore = await NatsAttachmentStore.open({
+  url: config.NATS_URL,
+  bucket: [config.BUS_NAMESPACE, 'attachments'].filter(Boolean).join('_'),
+});
 
 @Module({
   imports: [
     MessagingModule.nats({ url: config.NATS_URL, namespace: config.BUS_NAMESPACE }),
     HealthModule.forGateway({ natsUrl: config.NATS_URL }),
-    GatewayModule.register(gatewayModuleOptions(config)),
+    GatewayModule.register(gatewayModuleOptions(config, attachmentStore)),
   ],
 })
-class GatewayAppModule {}
+class GatewayAppModule implements OnApplicationShutdown {
+  /** The attachments' connection closes with the app, once the requests in flight are answered. */
+  onApplicationShutdown(): Promise<void> {
+    return attachmentStore.close();
+  }
+}
 
 // Every replica spends the same budgets: the counts live in a JetStream KV bucket, not in this process.
 const rateLimitStore = await natsKvRateLimitStore({

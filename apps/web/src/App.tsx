@@ -7,75 +7,82 @@ import { AdminUsersPage } from './admin/AdminUsersPage';
 import { AuditTrailPage } from './admin/AuditTrailPage';
 import { DeviceImportPage } from './admin/DeviceImportPage';
 import { WarrantyPoliciesPage } from './admin/WarrantyPoliciesPage';
+import { AgentConsolePage } from './agent/AgentConsolePage';
 import { AuthProvider } from './auth/auth-context';
 import { RegisterPage } from './auth/RegisterPage';
 import { RedirectSignedIn, RequireRole, RequireSignIn } from './auth/route-guards';
 import { SignInPage } from './auth/SignInPage';
+import { ConsultationPage } from './consultations/ConsultationPage';
 import { NewConsultationPage } from './consultations/NewConsultationPage';
 import { TopBar } from './layout/TopBar';
+import { LiveProvider } from './live/live-context';
+import { MailInPage } from './repair-orders/MailInPage';
 import { RepairPointFinderPage } from './repair-points/RepairPointFinderPage';
+import { MyTicketsPage } from './tickets/MyTicketsPage';
 import { WarrantyLookupPage } from './warranty/WarrantyLookupPage';
 
 const admin = (page: ReactNode) => <RequireRole role="admin">{page}</RequireRole>;
+const customer = (page: ReactNode) => <RequireRole role="customer">{page}</RequireRole>;
+const agent = (page: ReactNode) => <RequireRole role="agent">{page}</RequireRole>;
 
 export function App() {
   return (
     <BrowserRouter>
       <AuthProvider>
-        <TopBar />
-        <main>
-          <Routes>
-            <Route
-              path="/sign-in"
-              element={
-                <RedirectSignedIn>
-                  <SignInPage />
-                </RedirectSignedIn>
-              }
-            />
-            <Route
-              path="/register"
-              element={
-                <RedirectSignedIn>
-                  <RegisterPage />
-                </RedirectSignedIn>
-              }
-            />
-            <Route
-              path="/"
-              element={
-                <RequireSignIn>
-                  <WarrantyLookupPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/consultations/new"
-              element={
-                <RequireSignIn>
-                  <NewConsultationPage />
-                </RequireSignIn>
-              }
-            />
-            <Route
-              path="/account/sessions"
-              element={
-                <RequireSignIn>
-                  <SessionsPage />
-                </RequireSignIn>
-              }
-            />
-            {/* The service network is public, as its API is: a visitor can find a point before signing up. */}
-            <Route path="/repair-points" element={<RepairPointFinderPage />} />
-            <Route path="/admin/repair-points" element={admin(<AdminRepairPointsPage />)} />
-            <Route path="/admin/warranty-policies" element={admin(<WarrantyPoliciesPage />)} />
-            <Route path="/admin/device-imports" element={admin(<DeviceImportPage />)} />
-            <Route path="/admin/users" element={admin(<AdminUsersPage />)} />
-            <Route path="/admin/api-keys" element={admin(<AdminApiKeysPage />)} />
-            <Route path="/admin/audit" element={admin(<AuditTrailPage />)} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </main>
+        <LiveProvider>
+          <TopBar />
+          <main>
+            <Routes>
+              <Route
+                path="/sign-in"
+                element={
+                  <RedirectSignedIn>
+                    <SignInPage />
+                  </RedirectSignedIn>
+                }
+              />
+              <Route
+                path="/register"
+                element={
+                  <RedirectSignedIn>
+                    <RegisterPage />
+                  </RedirectSignedIn>
+                }
+              />
+              <Route
+                path="/"
+                element={
+                  <RequireSignIn>
+                    <WarrantyLookupPage />
+                  </RequireSignIn>
+                }
+              />
+              <Route path="/consultations/new" element={customer(<NewConsultationPage />)} />
+              <Route path="/consultations/:id" element={customer(<ConsultationPage />)} />
+              <Route path="/tickets" element={customer(<MyTicketsPage />)} />
+              <Route path="/repair-orders/:diagnosisCode/mail-in" element={customer(<MailInPage />)} />
+              <Route path="/agent" element={agent(<AgentConsolePage />)} />
+              <Route path="/agent/:id" element={agent(<AgentConsolePage />)} />
+              <Route
+                path="/account/sessions"
+                element={
+                  <RequireSignIn>
+                    <SessionsPage />
+                  </RequireSignIn>
+                }
+              />
+              {/* The service network is public, as its API is: a visitor can find a point before signing up. */}
+              <Route path="/repair-points" element={<RepairPointFinderPage />} />
+              <Route path="/admin/repair-points" element={admin(<AdminRepairPointsPage />)} />
+              <Route path="/admin/warranty-policies" element={admin(<WarrantyPoliciesPage />)} />
+              <Route path="/admin/device-imports" element={admin(<DeviceImportPage />)} />
+              <Route path="/admin/users" element={admin(<AdminUsersPage />)} />
+              <Route path="/admin/api-keys" element={admin(<AdminApiKeysPage />)} />
+              <Route path="/admin/audit" element={admin(<AuditTrailPage />)} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </main>
+        </LiveProvider>
       </AuthProvider>
     </BrowserRouter>
   );

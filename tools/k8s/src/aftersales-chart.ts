@@ -1,9 +1,17 @@
 import { Chart, type App } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
-import { AUTH_SECRET, AppWorkload, CONFIG_MAP, GATEWAY_PORT, HEALTH_PORT, apps } from './apps.js';
+import {
+  AUTH_SECRET,
+  AppWorkload,
+  CONFIG_MAP,
+  GATEWAY_PORT,
+  HEALTH_PORT,
+  METRICS_PORT,
+  apps,
+} from './apps.js';
 import type { Environment } from './environments.js';
 import { appLabels, partOf } from './labels.js';
-import { NATS_CLIENT_PORT, NatsCluster } from './nats.js';
+import { NatsCluster } from './nats.js';
 import { NetworkPolicies } from './network-policies.js';
 import { MigrationJob, PostgresCluster } from './postgres.js';
 
@@ -34,7 +42,9 @@ export class AftersalesChart extends Chart {
       data: {
         PORT: String(GATEWAY_PORT),
         HEALTH_PORT: String(HEALTH_PORT),
-        NATS_URL: `nats://nats:${NATS_CLIENT_PORT}`,
+        METRICS_PORT: String(METRICS_PORT),
+        // Every stream on all three NATS nodes, so losing one loses no event.
+        JETSTREAM_REPLICAS: '3',
         COOKIE_SECURE: String(env.tlsSecret !== undefined),
         TRUST_PROXY: env.trustProxy,
         SEED_DEMO_DATA: String(env.seedDemoData),

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
 import { healthPaths } from '@aftersales/shared-health/paths';
 import type { Environment } from './environments.js';
+import { NATS_CLIENT_PORT, NATS_USERS_SECRET, natsPasswordVariable } from './nats.js';
 import { POSTGRES_APP_SECRET, appLabels } from './labels.js';
 import { containerSecurityContext, podSecurityContext, resources, tmpMount, tmpVolume } from './security.js';
 
@@ -10,6 +11,8 @@ export const AUTH_SECRET = 'aftersales-auth';
 export const GATEWAY_PORT = 3000;
 /** The services' HTTP listener for health (`HEALTH_PORT`). */
 export const HEALTH_PORT = 8081;
+/** Every app's `GET /metrics` (`METRICS_PORT`): a port the ingress never routes to. */
+export const METRICS_PORT = 9464;
 
 /** An app of the distributed mode, as the image runs it. */
 export interface AppSpec {
@@ -36,6 +39,20 @@ export const apps: readonly AppSpec[] = [
 ];
 
 const httpGet = (path: string): k8s.HttpGetAction => ({ path, port: k8s.IntOrString.fromString('http') });
+
+/**
+ * The app's own NATS user: its password from the Secret, then the URL that carries it (Kubernetes expands
+ * `$(NATS_PASSWORD)`, defined just before), in place of the ConfigMap's URL without a user.
+ */
+function natsUserEnv(app: AppSpec['name']): k8s.EnvVar[] {
+  return [
+    {
+      name: 'NATS_PASSWORD',
+      valueFrom: { secretKeyRef: { name: NATS_USERS_SECRET, key: natsPasswordVariable(app) } },
+    },
+    { name: 'NATS_URL', value: `nats://${app}:$(NATS_PASSWORD)@nats:${NATS_CLIENT_PORT}` },
+  ];
+}
 
 /** The variables of a service that keeps a schema: its connection URL, from CloudNativePG's Secret. */
 export const databaseEnv: k8s.EnvVar = {
@@ -69,9 +86,13 @@ export class AppWorkload extends Construct {
                 name: app.name,
                 image: env.image,
                 args: [`apps/${app.name}/dist/main.js`],
-                ports: [{ name: 'http', containerPort: app.port }],
+                ports: [
+                  { name: 'http', containerPort: app.port },
+                  { name: 'metrics', containerPort: METRICS_PORT },
+                ],
                 envFrom: [{ configMapRef: { name: CONFIG_MAP } }],
                 env: [
+                  ...natsUserEnv(app.name),
                   ...(app.database ? [databaseEnv] : []),
                   ...Object.entries(app.secrets ?? {}).map(([name, secretKeyRef]) => ({
                     name,
@@ -113,6 +134,7 @@ export class AppWorkload extends Construct {
             port: app.name === 'gateway' ? 80 : app.port,
             targetPort: k8s.IntOrString.fromString('http'),
           },
+          { name: 'metrics', port: METRICS_PORT, targetPort: k8s.IntOrString.fromString('metrics') },
         ],
       },
     });

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { type BusApp, busApps, natsAuthorization } from '@aftersales/shared-messaging';
 import { k8s } from 'cdk8s-plus-33';
 import { NATS_IMAGE, type Environment } from './environments.js';
 import { natsLabels } from './labels.js';
@@ -10,7 +11,16 @@ export const NATS_CLUSTER_PORT = 6222;
 const MONITOR_PORT = 8222;
 const HEADLESS = 'nats-headless';
 
-/** Every server routes to every other by its stable name; JetStream keeps its store on the volume. */
+/** The Secret of the apps' NATS passwords: each app reads its own, every NATS server all of them. */
+export const NATS_USERS_SECRET = 'nats-users';
+/** The key and environment variable of one app's NATS password. */
+export const natsPasswordVariable = (app: BusApp) =>
+  `${app.toUpperCase().replaceAll('-', '_')}_NATS_PASSWORD`;
+
+/**
+ * Every server routes to every other by its stable name; JetStream keeps its store on the volume. Each app
+ * connects as its own user, with only its permissions; the passwords come from the Secret.
+ */
 const natsConf = (env: Environment) =>
   [
     `port: ${NATS_CLIENT_PORT}`,
@@ -35,7 +45,12 @@ const natsConf = (env: Environment) =>
     ),
     '  ]',
     '}',
-    '',
+    natsAuthorization(
+      Object.fromEntries(busApps.map((app) => [app, `$${natsPasswordVariable(app)}`])) as Record<
+        BusApp,
+        string
+      >,
+    ),
   ].join('\n');
 
 const healthz = (query: string): k8s.HttpGetAction => ({
@@ -53,6 +68,12 @@ export class NatsCluster extends Construct {
       { name: 'cluster', containerPort: NATS_CLUSTER_PORT },
       { name: 'monitor', containerPort: MONITOR_PORT },
     ];
+
+    // Placeholders, never secrets: set the real passwords in the cluster or by a secrets operator.
+    new k8s.KubeSecret(this, 'users', {
+      metadata: { name: NATS_USERS_SECRET, labels },
+      stringData: Object.fromEntries(busApps.map((app) => [natsPasswordVariable(app), 'REPLACE-ME'])),
+    });
 
     new k8s.KubeConfigMap(this, 'config', {
       metadata: { name: 'nats-config', labels },
@@ -95,7 +116,13 @@ export class NatsCluster extends Construct {
                 name: 'nats',
                 image: NATS_IMAGE,
                 args: ['--config', '/etc/nats/nats.conf'],
-                env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+                env: [
+                  { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+                  ...busApps.map((app) => ({
+                    name: natsPasswordVariable(app),
+                    valueFrom: { secretKeyRef: { name: NATS_USERS_SECRET, key: natsPasswordVariable(app) } },
+                  })),
+                ],
                 ports,
                 resources: resources(env.nats),
                 securityContext: containerSecurityContext,

@@ -1,12 +1,14 @@
 import { Construct } from 'constructs';
 import { k8s } from 'cdk8s-plus-33';
-import { GATEWAY_PORT, type AppSpec } from './apps.js';
+import { GATEWAY_PORT, METRICS_PORT, type AppSpec } from './apps.js';
 import { NATS_CLIENT_PORT, NATS_CLUSTER_PORT } from './nats.js';
 import { appLabels, migrateLabels, natsLabels, postgresLabels } from './labels.js';
 
 /** Where the ingress controller and the CloudNativePG operator run: their standard install namespaces. */
 export const INGRESS_NAMESPACE = 'ingress-nginx';
 export const CNPG_NAMESPACE = 'cnpg-system';
+/** Where Prometheus runs (kube-prometheus-stack's usual namespace): it alone may scrape the apps. */
+export const MONITORING_NAMESPACE = 'monitoring';
 
 const tcp = (port: number): k8s.NetworkPolicyPort => ({
   protocol: 'TCP',
@@ -51,10 +53,12 @@ export class NetworkPolicies extends Construct {
       policy(app.name, {
         podSelector: { matchLabels: appLabels(app.name) },
         policyTypes: ['Ingress', 'Egress'],
-        ingress:
-          app.name === 'gateway'
+        ingress: [
+          ...(app.name === 'gateway'
             ? [{ from: [namespace(INGRESS_NAMESPACE)], ports: [tcp(GATEWAY_PORT)] }]
-            : [],
+            : []),
+          { from: [namespace(MONITORING_NAMESPACE)], ports: [tcp(METRICS_PORT)] },
+        ],
         egress: app.database ? [toNats, toPostgres] : [toNats],
       });
     }

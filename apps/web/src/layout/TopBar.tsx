@@ -1,23 +1,39 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { switchLanguage } from '../i18n';
 
 export function TopBar() {
   const { t, i18n } = useTranslation();
   const { state } = useAuth();
+  const role = state.status === 'signed-in' ? state.user.role : undefined;
+  // On a phone the menu items fold behind one button; going anywhere folds them again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <header className="topbar">
       <span className="brand">{t('app.title')}</span>
-      <nav>
+      <button
+        type="button"
+        className="link menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="main-menu"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        ☰ {t('nav.menu')}
+      </button>
+      <nav id="main-menu" className={menuOpen ? 'open' : undefined}>
         {state.status === 'signed-in' && (
           <NavLink to="/" end>
             {t('nav.startTicket')}
           </NavLink>
         )}
+        {role === 'customer' && <NavLink to="/tickets">{t('nav.myTickets')}</NavLink>}
+        {role === 'agent' && <NavLink to="/agent">{t('nav.agentConsole')}</NavLink>}
         <NavLink to="/repair-points">{t('nav.repairPoints')}</NavLink>
-        {state.status === 'signed-in' && state.user.role === 'admin' && <AdminLinks />}
+        {role === 'admin' && <AdminLinks />}
       </nav>
       <button
         type="button"

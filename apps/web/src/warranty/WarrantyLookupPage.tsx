@@ -2,6 +2,7 @@ import type { WarrantyLookupReply } from '@aftersales/contracts/warranty';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAuth } from '../auth/auth-context';
 import { ThirdPartyPointsNearby } from '../repair-points/ThirdPartyPointsNearby';
 import { BatchLookupCard } from './BatchLookupCard';
 import { type LookupState, useWarrantyLookup } from './use-warranty-lookup';
@@ -74,6 +75,9 @@ function LookupOutcome({ state }: { state: LookupState }) {
 
 function WarrantyCard({ warranty }: { warranty: WarrantyLookupReply }) {
   const { t } = useTranslation();
+  const { state } = useAuth();
+  // Customers open consultations; agents and others look machines up for information only.
+  const customer = state.status === 'signed-in' && state.user.role === 'customer';
   return (
     <div className="result" data-testid="warranty-result">
       <span className={warranty.inWarranty ? 'badge ok' : 'badge expired'}>
@@ -96,9 +100,11 @@ function WarrantyCard({ warranty }: { warranty: WarrantyLookupReply }) {
       {warranty.inWarranty ? (
         <>
           <p className="alert info">{t('warranty.inWarrantyNote')}</p>
-          <Link className="button primary" to={`/consultations/new?sn=${encodeURIComponent(warranty.sn)}`}>
-            {t('warranty.createConsultation')}
-          </Link>
+          {customer && (
+            <Link className="button primary" to={`/consultations/new?sn=${encodeURIComponent(warranty.sn)}`}>
+              {t('warranty.createConsultation')}
+            </Link>
+          )}
         </>
       ) : (
         <>

@@ -12,7 +12,7 @@ import { consultations, messages } from './schema.js';
 type Row = typeof consultations.$inferSelect;
 
 /** A consultation as `viewer` sees it: the unread count is of their side. */
-function toConsultation(row: Row, viewer: Author): Consultation {
+function toConsultation(row: Row, viewer: Pick<Author, 'kind'>): Consultation {
   return {
     id: row.id,
     number: row.number,
@@ -60,6 +60,16 @@ export class ConsultationRepository {
     const [row] = await this.connection.db.select().from(consultations).where(eq(consultations.id, id));
     if (!row || (viewer.kind === 'customer' && row.customerId !== viewer.userId)) return undefined;
     return toConsultation(row, viewer);
+  }
+
+  /** The consultation as each side sees it (their unread counts differ), for the notices to the gateways. */
+  async findForBothSides(id: string): Promise<{ customer: Consultation; agent: Consultation } | undefined> {
+    const [row] = await this.connection.db.select().from(consultations).where(eq(consultations.id, id));
+    if (!row) return undefined;
+    return {
+      customer: toConsultation(row, { kind: 'customer' }),
+      agent: toConsultation(row, { kind: 'agent' }),
+    };
   }
 
   /**

@@ -3,6 +3,7 @@ import { consultationEvents } from '@aftersales/contracts/consultation';
 import { ConsultationRepository, consultationMigrations } from '@aftersales/consultation-data-access';
 import { EventSourcedServiceModule } from '@aftersales/shared-event-store';
 import { ConsultationMsController } from './consultation.ms.controller.js';
+import { ConsultationNotices } from './consultation.notices.js';
 import { ConsultationService } from './consultation.service.js';
 
 /** The consultation service: consultations and their chat, event-sourced on the kit, answered over the bus. */
@@ -15,6 +16,6 @@ import { ConsultationService } from './consultation.service.js';
     }),
   ],
   controllers: [ConsultationMsController],
-  providers: [ConsultationRepository, ConsultationService],
+  providers: [ConsultationRepository, ConsultationNotices, ConsultationService],
 })
 export class ConsultationModule {}

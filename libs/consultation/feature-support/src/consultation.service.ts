@@ -19,6 +19,7 @@ import {
 import { CommandHandler, EVENT_STORE, type EventStore } from '@aftersales/shared-event-store';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { consultationNumber, newDiagnosisCode } from './codes.js';
+import { ConsultationNotices } from './consultation.notices.js';
 
 const notFound = (id: string) =>
   new NotFoundError(`No consultation ${id}`, { code: 'consultation_not_found', params: { id } });
@@ -33,6 +34,7 @@ export class ConsultationService {
   constructor(
     private readonly readModel: ConsultationRepository,
     private readonly services: ServiceClient,
+    private readonly notices: ConsultationNotices,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
     this.consultations = new CommandHandler(store, consultationDecider, [consultationsProjection]);
@@ -129,10 +131,13 @@ export class ConsultationService {
     metadata: CommandMetadata,
     data: Data<T>,
   ): Promise<void> {
-    await this.consultations.handle(consultationStream(consultationId), {
+    const handled = await this.consultations.handle(consultationStream(consultationId), {
       type,
       data,
       metadata,
     } as ConsultationCommand);
+    if (!handled.replayed && handled.events.length > 0) {
+      await this.notices.changed(consultationId, handled.events);
+    }
   }
 }

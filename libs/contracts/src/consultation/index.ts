@@ -1,4 +1,5 @@
 export * from './events.js';
 export * from './live.js';
 export * from './messages.js';
+export * from './notices.js';
 export * from './schemas.js';

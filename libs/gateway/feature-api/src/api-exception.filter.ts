@@ -9,7 +9,8 @@ import {
 import { ServiceError } from '@aftersales/shared-messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-function errorShapeOf(exception: unknown): ApiError | undefined {
+/** The JSON error shape of an error of ours, another service's or Nest's; undefined for anything else. */
+export function errorShapeOf(exception: unknown): ApiError | undefined {
   if (exception instanceof ServiceError) return exception.error;
   if (exception instanceof AftersalesError) return toApiError(exception);
   if (exception instanceof HttpException) {

@@ -2,12 +2,15 @@ import { Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { exitOnSignals } from '@aftersales/shared-config';
+import { serveMetrics } from '@aftersales/shared-metrics';
 import { configureGateway, JSON_BODY_LIMIT_BYTES } from './configure-gateway.js';
 import type { RateLimitStoreClass } from './rate-limits/nats-kv-rate-limit-store.js';
 import type { RateLimits } from './rate-limits/rate-limits.js';
 
 export interface GatewayOptions {
   port: number;
+  /** Where `GET /metrics` answers, apart from the API and the web app (0: a free port). */
+  metricsPort: number;
   /** The address to listen on, and why that one: the start log says both. */
   host: { address: string; reason: string };
   webRoot: string;
@@ -36,6 +39,8 @@ export async function bootstrapGateway(rootModule: Type, options: GatewayOptions
   await configureGateway(app, { ...options, rateLimitStore: options.rateLimitStore?.store });
   const closeStore = options.rateLimitStore?.close;
   if (closeStore) app.getHttpAdapter().getInstance().addHook('onClose', closeStore);
+  const exposition = await serveMetrics(options.metricsPort);
+  app.getHttpAdapter().getInstance().addHook('onClose', exposition.close);
   await app.init();
   await options.beforeListen?.(app);
   await app.listen(options.port, options.host.address);
@@ -43,6 +48,7 @@ export async function bootstrapGateway(rootModule: Type, options: GatewayOptions
   const logger = new Logger('aftersales');
   exitOnSignals(app, (message) => logger.log(message));
   logger.log(`Listening on ${options.host.address}:${port}: ${options.host.reason}`);
+  logger.log(`Metrics: ${exposition.url}`);
   logger.log(`Ready: open http://${reachableAt(options.host.address)}:${port}`);
   return app;
 }

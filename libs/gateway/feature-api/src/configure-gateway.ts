@@ -8,6 +8,7 @@ import { ApiExceptionFilter } from './api-exception.filter.js';
 import { createApiDocument } from './openapi/api-document.js';
 import type { RateLimitStoreClass } from './rate-limits/nats-kv-rate-limit-store.js';
 import { type RateLimits, registerRateLimits } from './rate-limits/rate-limits.js';
+import { recordRequestMetrics } from './request-metrics.js';
 import { registerSecurityHeaders } from './security-headers.js';
 
 /** The largest JSON (or form) body a request may carry; past it the answer is 413. */
@@ -25,6 +26,7 @@ export async function configureGateway(
   const indexPath = join(options.webRoot, 'index.html');
   const hasWeb = existsSync(indexPath);
   app.useGlobalFilters(new ApiExceptionFilter(hasWeb ? readFileSync(indexPath, 'utf8') : undefined));
+  recordRequestMetrics(app);
   await registerSecurityHeaders(app, options.https);
   await registerRateLimits(app, options.rateLimits, options.rateLimitStore);
   await app.register(fastifyCookie);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CommandMetadata, ForbiddenError } from '@aftersales/contracts/common';
 import {
@@ -10,18 +10,22 @@ import {
   messagesQuerySchema,
   type OpenConsultationRequest,
   openConsultationRequestSchema,
-  type PostMessageRequest,
+  MAX_ATTACHMENTS_PER_MESSAGE,
   postMessageRequestSchema,
 } from '@aftersales/contracts/consultation';
 import { idParamSchema } from '@aftersales/contracts/identity';
 import { namedUuid, ServiceClient } from '@aftersales/shared-messaging';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Access, type AccessRule, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
 import { Metadata } from './command-metadata.js';
+import { MessageUpload } from './attachments/message-upload.js';
 import { Refuses, Reply } from './openapi/responses.js';
+import { openApiSchemaOf } from './openapi/zod-openapi.js';
+import { parseInput } from './zod-validation.pipe.js';
 
 /** Customers and agents talk in a consultation; nobody else takes part in one. */
-function authorOf({ role, userId }: UserPrincipal): Author {
+export function authorOf({ role, userId }: UserPrincipal): Author {
   if (role !== 'customer' && role !== 'agent') throw new ForbiddenError('Only customers and agents chat');
   return { kind: role, userId };
 }
@@ -29,6 +33,15 @@ function authorOf({ role, userId }: UserPrincipal): Author {
 /** A customer reaches only their own consultations (another's answers 404); agents reach them all. */
 const participants: AccessRule = { roles: ['customer', 'agent'], owned: 'consultation' };
 const agents: AccessRule = { roles: ['agent'] };
+
+/** A message with files, as a form; it is read as it streams in, so this documents and validates nothing. */
+const messageFormSchema = postMessageRequestSchema.extend({
+  files: z
+    .array(z.file())
+    .max(MAX_ATTACHMENTS_PER_MESSAGE)
+    .optional()
+    .meta({ description: `Up to ${MAX_ATTACHMENTS_PER_MESSAGE} files, each a part named \`files\`` }),
+});
 
 /**
  * Consultations: a customer opens one for an in-warranty machine and chats with support; an agent takes it,
@@ -38,7 +51,10 @@ const agents: AccessRule = { roles: ['agent'] };
 @ApiTags('consultations')
 @Controller('api/consultations')
 export class ConsultationsHttpController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly upload: MessageUpload,
+  ) {}
 
   @Post()
   @Access({ roles: ['customer'] })
@@ -126,18 +142,36 @@ export class ConsultationsHttpController {
   @Access(participants)
   @ApiOperation({
     summary: 'Send a message; sending the same `messageId` again posts it once and answers it as posted',
+    description:
+      `As JSON for text, or as multipart/form-data with up to ${MAX_ATTACHMENTS_PER_MESSAGE} \`files\`. ` +
+      'Each file’s type is read from its bytes: photos, short videos and archives as `ATTACHMENT_TYPES` ' +
+      'allows, and logs (`.log`, `.txt`) when their bytes are UTF-8 text. A file may have ' +
+      '`ATTACHMENT_MAX_BYTES` (by default 25 MiB). A ' +
+      'refused file (too many, too large, of another type, empty, or with a name that holds a folder or ' +
+      'control characters) answers 400, 413 or 415 with its `code`, and nothing of the upload is kept.',
+    requestBody: {
+      required: true,
+      content: {
+        // `extend({})` drops the schema's component name: these schemas are inline, one per content type.
+        'application/json': { schema: openApiSchemaOf(postMessageRequestSchema.extend({}), 'input') },
+        'multipart/form-data': { schema: openApiSchemaOf(messageFormSchema, 'input') },
+      },
+    },
   })
   @Reply(201, m.post.reply)
-  @Refuses(409)
+  @Refuses(409, 413, 415)
   post(
     @Param({ schema: idParamSchema }) { id }: { id: string },
-    @Body({ schema: postMessageRequestSchema }) message: PostMessageRequest,
+    @Req() request: FastifyRequest,
     @CurrentUser() user: UserPrincipal,
     @Metadata() metadata: CommandMetadata,
   ) {
+    const author = authorOf(user);
+    if (request.isMultipart()) return this.upload.post(id, author, request, metadata);
+    const message = parseInput(postMessageRequestSchema, request.body);
     return this.services.request(
       m.post,
-      { consultationId: id, author: authorOf(user), message: { ...message, attachments: [] } },
+      { consultationId: id, author, message: { ...message, attachments: [] } },
       metadata,
     );
   }

@@ -1,5 +1,5 @@
-import { HttpException, Inject, Injectable } from '@nestjs/common';
-import { apiError, type CommandMetadata, type ErrorParams } from '@aftersales/contracts/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandMetadata } from '@aftersales/contracts/common';
 import {
   DEVICE_CSV_COLUMNS,
   type DeviceImport,
@@ -10,6 +10,7 @@ import { ServiceClient, ServiceError } from '@aftersales/shared-messaging';
 import { CsvError, parse } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
+import { UploadRefused } from './upload-refused.js';
 
 const CHUNK_ROWS = 1_000;
 const REQUIRED = ['sn', 'model', 'shipped_at'];
@@ -17,16 +18,6 @@ const REQUIRED = ['sn', 'model', 'shipped_at'];
 export const MAX_RECORD_CHARACTERS = 1_000;
 /** Room for the multipart envelope around the file when the declared length is checked up front. */
 const ENVELOPE_BYTES = 16 * 1024;
-
-/**
- * Why an upload is refused, with the status and the code a client translates: a limit of the upload
- * itself (413, 415) or a problem in its content (400). Nest's HTTP exceptions carry no code of ours.
- */
-class UploadRefused extends HttpException {
-  constructor(status: 400 | 413 | 415, code: string, message: string, params?: ErrorParams) {
-    super(apiError(status, message, { code, params }), status);
-  }
-}
 
 /** Checks the header line; the names become the records' keys. */
 function columns(header: string[]): string[] {

@@ -7,17 +7,24 @@ import { Ownership } from './access/ownership.js';
 import { SessionsHttpController } from './sessions.http.controller.js';
 import { AdminHttpController } from './admin.http.controller.js';
 import { AdminWarrantyHttpController } from './admin-warranty.http.controller.js';
+import { AttachmentsHttpController } from './attachments.http.controller.js';
+import { MessageUpload } from './attachments/message-upload.js';
 import { AuthHttpController } from './auth.http.controller.js';
 import { ConsultationsHttpController } from './consultations.http.controller.js';
 import { RepairOrdersHttpController } from './repair-orders.http.controller.js';
 import { DeviceCsvImport } from './device-csv-import.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { HealthHttpController } from './health.http.controller.js';
+import { LiveFollowers } from './live/live-followers.js';
+import { LiveWsGateway } from './live/live.ws.gateway.js';
 import { RepairPointHttpController } from './repair-point.http.controller.js';
 import { WarrantyHttpController } from './warranty.http.controller.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
-/** The HTTP API; it owns no data, reaches every service over the bus, and checks access on every route. */
+/**
+ * The HTTP API and the live chat's socket.io namespace; it owns no data, reaches every service over the bus,
+ * and checks access on every route and socket event.
+ */
 @Module({})
 export class GatewayModule {
   static register(options: GatewayOptions): DynamicModule {
@@ -29,6 +36,7 @@ export class GatewayModule {
         AuthHttpController,
         SessionsHttpController,
         ConsultationsHttpController,
+        AttachmentsHttpController,
         RepairOrdersHttpController,
         AdminHttpController,
         AdminWarrantyHttpController,
@@ -43,6 +51,9 @@ export class GatewayModule {
         Authenticator,
         Ownership,
         DeviceCsvImport,
+        MessageUpload,
+        LiveFollowers,
+        LiveWsGateway,
       ],
     };
   }

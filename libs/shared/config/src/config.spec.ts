@@ -6,6 +6,8 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       PORT: 3000,
       HEALTH_PORT: 0,
+      METRICS_PORT: 0,
+      JETSTREAM_REPLICAS: 1,
       DATA_DIR: './data',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/aftersales',
       NATS_URL: 'nats://127.0.0.1:4222',
@@ -17,7 +19,35 @@ describe('loadConfig', () => {
       RATE_LIMIT_DEVICE_IMPORT: { max: 10, windowMs: 3_600_000 },
       IMPORT_MAX_BYTES: 67_108_864,
       IMPORT_MAX_ROWS: 1_000_000,
+      ATTACHMENT_MAX_BYTES: 26_214_400,
+      ATTACHMENT_TYPES: [
+        'image/jpeg',
+        'image/png',
+        'image/gif',
+        'image/webp',
+        'image/heic',
+        'video/mp4',
+        'video/quicktime',
+        'video/webm',
+        'application/zip',
+        'application/gzip',
+        'application/x-tar',
+        'application/x-7z-compressed',
+        'application/x-xz',
+        'application/x-bzip2',
+        'text/plain',
+      ],
     });
+  });
+
+  it('reads the attachment types as a list of content types', () => {
+    expect(loadConfig({ ATTACHMENT_TYPES: 'image/PNG, text/plain' }).ATTACHMENT_TYPES).toEqual([
+      'image/png',
+      'text/plain',
+    ]);
+    expect(() => loadConfig({ ATTACHMENT_TYPES: 'png,log' })).toThrow(
+      'ATTACHMENT_TYPES: list content types separated by commas, such as image/png,text/plain',
+    );
   });
 
   it('reads a rate limit as requests per window', () => {

@@ -32,6 +32,10 @@ export const configSchema = z.object({
   PORT: port.default(3000),
   /** The services' HTTP listener for health; 0 takes a free port (the start log prints it). */
   HEALTH_PORT: port.default(0),
+  /** Where `GET /metrics` answers, apart from the API so no ingress reaches it; 0 takes a free port. */
+  METRICS_PORT: port.default(0),
+  /** Copies of each JetStream stream: 3 on a 3-node NATS cluster, 1 on a single server. */
+  JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/aftersales'),
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
@@ -75,6 +79,27 @@ export const configSchema = z.object({
     .positive()
     .default(64 * 1024 * 1024),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(1_000_000),
+  /** The largest file a chat message may carry, in bytes (413 past it). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  /**
+   * The content types a chat attachment may have, as its bytes say (comma-separated): photos, short
+   * videos, archives, and `text/plain` for logs, which have no magic bytes and are checked as UTF-8 text.
+   */
+  ATTACHMENT_TYPES: z
+    .string()
+    .default(
+      'image/jpeg,image/png,image/gif,image/webp,image/heic,video/mp4,video/quicktime,video/webm,' +
+        'application/zip,application/gzip,application/x-tar,application/x-7z-compressed,application/x-xz,' +
+        'application/x-bzip2,text/plain',
+    )
+    .transform((v) => v.split(',').map((type) => type.trim().toLowerCase()))
+    .refine((types) => types.every((type) => /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(type)), {
+      error: 'list content types separated by commas, such as image/png,text/plain',
+    }),
   /** Demo machines, points and accounts (with a published password): on by default in the embedded mode only. */
   SEED_DEMO_DATA: z
     .enum(['true', 'false'])

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import type { EventContract } from '@aftersales/contracts/common';
 import { EVENT_BUS, type EventBus, type RunningConsumer } from '@aftersales/shared-messaging';
+import { metrics, onScrape } from '@aftersales/shared-metrics';
 import {
   DATABASE_CONNECTION,
   type DatabaseConnection,
@@ -19,7 +20,11 @@ import { type Consumer, consumerHandler } from './consumer.js';
 import { EventStore } from './event-store.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { type Projection, ProjectionRunner } from './projection.js';
+import { enforceRetention } from './retention.js';
 import { Wakeup } from './wakeup.js';
+
+/** How often a service deletes the bookkeeping it keeps past `retention`. */
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 export interface EventSourcedServiceOptions {
   /** The service's name: its database schema and its stream on the bus. */
@@ -49,6 +54,8 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
   private consumers: RunningConsumer[] = [];
   private attaching: Promise<void>[] = [];
   private stopping = false;
+  private stopScrapes?: () => void;
+  private retention?: NodeJS.Timeout;
   private readonly stopped = new Wakeup();
 
   constructor(
@@ -83,6 +90,9 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
     if (this.options.projections?.length) this.runner.start([...this.options.projections]);
+    this.stopScrapes = onScrape(() => this.measure());
+    this.retention = setInterval(() => void this.enforceRetention(), RETENTION_EVERY_MS).unref();
+    void this.enforceRetention();
     this.attaching = (this.options.consumers ?? []).map((consumer) => this.attach(consumer));
   }
 
@@ -110,7 +120,31 @@ class EventSourcingRuntime implements OnModuleInit, OnApplicationBootstrap, Befo
     }
   }
 
+  private async enforceRetention(): Promise<void> {
+    try {
+      const deleted = await enforceRetention(this.connection.db, this.options.service, new Date());
+      if (deleted.outbox + deleted.processedEvents > 0) {
+        this.logger.log(
+          `Retention: deleted ${deleted.outbox} published outbox rows, ${deleted.processedEvents} processed-event records`,
+        );
+      }
+    } catch (error) {
+      this.logger.warn(`Retention: ${String(error)}; it runs again within the hour`);
+    }
+  }
+
+  /** The outbox backlog and each projection's lag, as of a scrape. */
+  private async measure(): Promise<void> {
+    const { service } = this.options;
+    metrics.outboxBacklog.set({ service }, await this.relay.backlog());
+    for (const projection of this.options.projections ?? []) {
+      metrics.projectionLag.set({ service, projection: projection.name }, await this.runner.lag(projection));
+    }
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopScrapes?.();
+    clearInterval(this.retention);
     this.stopping = true;
     this.stopped.notify();
     await Promise.all(this.attaching);

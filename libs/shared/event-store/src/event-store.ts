@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ConcurrencyError } from '@aftersales/contracts/common';
 import type { DomainEvent } from '@aftersales/shared-decider';
+import { metrics } from '@aftersales/shared-metrics';
 import { type Database, executePrepared, rowsOf } from '@aftersales/shared-persistence';
 import {
   DuplicateEventError,
@@ -80,6 +81,19 @@ export class EventStore {
    * To append inside a transaction of the caller's, make the store on that transaction.
    */
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    const done = metrics.appends.startTimer({ service: this.schemaName });
+    try {
+      return await this.write(streamId, events, expected);
+    } finally {
+      done();
+    }
+  }
+
+  private async write(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`Nothing to append to ${streamId}`);
     const s = this.schema;
     const count = events.length;

@@ -6,4 +6,5 @@ export * from './event-store.js';
 export * from './outbox-relay.js';
 export * from './process-once.js';
 export * from './projection.js';
+export * from './retention.js';
 export * from './tables.js';

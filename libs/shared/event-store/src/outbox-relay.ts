@@ -116,6 +116,16 @@ export class OutboxRelay {
     return positions.length;
   }
 
+  /** How many appended events are not published yet. */
+  async backlog(): Promise<number> {
+    const [row] = rowsOf<{ backlog: number }>(
+      await this.db.execute(
+        sql`select count(*)::int as backlog from ${this.schema}.outbox where published_at is null`,
+      ),
+    );
+    return row?.backlog ?? 0;
+  }
+
   private async pending(): Promise<EventRow[]> {
     const s = this.schema;
     return rowsOf<EventRow>(

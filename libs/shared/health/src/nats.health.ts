@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { natsConnectionOf } from '@aftersales/shared-messaging';
 
 /**
  * NATS answers a round trip. The check keeps a connection of its own, so it says what a new request from
@@ -16,7 +17,7 @@ export class NatsHealth implements OnApplicationShutdown {
 
   static async connect(url: string, indicator: HealthIndicatorService): Promise<NatsHealth> {
     return new NatsHealth(
-      await connect({ servers: url, name: 'health', maxReconnectAttempts: -1 }),
+      await connect({ ...natsConnectionOf(url), name: 'health', maxReconnectAttempts: -1 }),
       indicator,
     );
   }

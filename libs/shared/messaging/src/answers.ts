@@ -11,6 +11,7 @@ import {
   type ReplyOf,
   toApiError,
 } from '@aftersales/contracts/common';
+import { metrics } from '@aftersales/shared-metrics';
 import { RpcError } from './rpc-error.js';
 import { ServiceError } from './service-client.js';
 
@@ -44,6 +45,8 @@ export function Answers<M extends MessageContract>(contract: M) {
   ) => {
     const handle = descriptor.value!;
     descriptor.value = async function (this: unknown, payload: unknown, context: BaseRpcContext) {
+      const done = metrics.busHandlers.startTimer({ subject: contract.subject });
+      let outcome = 'error';
       try {
         const request = contract.request.safeParse(payload);
         if (!request.success) throw invalidInput(request.error);
@@ -52,12 +55,22 @@ export function Answers<M extends MessageContract>(contract: M) {
           metadataFromHeaders((name) => headers?.get(name) || undefined),
         );
         if (!metadata.success) throw invalidInput(metadata.error, 'metadata');
-        return await handle.call(this, request.data as ParsedRequestOf<M>, metadata.data);
+        const reply = await handle.call(this, request.data as ParsedRequestOf<M>, metadata.data);
+        outcome = 'ok';
+        return reply;
       } catch (error) {
-        if (error instanceof AftersalesError) throw new RpcError(toApiError(error));
+        if (error instanceof AftersalesError) {
+          outcome = 'refused';
+          throw new RpcError(toApiError(error));
+        }
         // Another service's refusal (an unknown SN, say) is the caller's answer too, in that service's words.
-        if (error instanceof ServiceError) throw new RpcError(error.error);
+        if (error instanceof ServiceError) {
+          outcome = error.error.statusCode < 500 ? 'refused' : 'error';
+          throw new RpcError(error.error);
+        }
         throw error;
+      } finally {
+        done({ outcome });
       }
     } as unknown as H;
     MessagePattern(contract.subject)(target, key, descriptor);

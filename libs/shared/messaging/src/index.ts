@@ -7,3 +7,5 @@ export * from './rpc-error.js';
 export * from './service-client.js';
 export * from './event-bus/index.js';
 export * from './named-uuid.js';
+export * from './bus-permissions.js';
+export * from './nats-url.js';

@@ -11,6 +11,7 @@ import {
 import type { Broadcasts } from './broadcasts.js';
 import { SendsPerTurn } from './sends-per-turn.js';
 import { REPLY_TIMEOUT_MS } from './service-client.js';
+import { natsConnectionOf } from './nats-url.js';
 
 export interface NatsConnectionOptions {
   url: string;
@@ -27,7 +28,7 @@ function namespaced(namespace: string | undefined, subject: string): string {
 
 function natsOptions(options: NatsConnectionOptions): NatsOptions['options'] {
   return {
-    servers: [options.url],
+    ...natsConnectionOf(options.url),
     // Async traces build an Error for every request to improve a rare stack trace; under load that showed.
     noAsyncTraces: true,
     // A service outlives any NATS outage: it keeps one connection, and with it its subscriptions, for good.

@@ -5,11 +5,13 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { type Config, exitOnSignals, loadConfig } from '@aftersales/shared-config';
 import { HealthModule, serveHealth } from '@aftersales/shared-health';
 import { EventBusModule, MessagingModule, NatsServer } from '@aftersales/shared-messaging';
+import { serveMetrics } from '@aftersales/shared-metrics';
 import { type Migrations, openPostgres, PersistenceModule } from '@aftersales/shared-persistence';
 
 /**
  * Runs one service of the distributed mode: its feature module over PostgreSQL, NATS request/reply (it
- * answers on its subjects, and may ask other services) and JetStream, with health on `HEALTH_PORT`. The
+ * answers on its subjects, and may ask other services) and JetStream, with health on `HEALTH_PORT` and
+ * metrics on `METRICS_PORT`. The
  * HTTP application serves health alone: the service's work arrives over the bus.
  */
 export async function runService(
@@ -24,7 +26,7 @@ export async function runService(
       PersistenceModule.forRoot(() => openPostgres(config.DATABASE_URL)),
       HealthModule.forService({ database: true, natsUrl: config.NATS_URL }),
       MessagingModule.nats(bus),
-      EventBusModule.jetStream(bus),
+      EventBusModule.jetStream({ ...bus, replicas: config.JETSTREAM_REPLICAS }),
       feature,
     ],
   })
@@ -33,10 +35,13 @@ export async function runService(
   const app = await NestFactory.create(ServiceAppModule, new FastifyAdapter());
   app.connectMicroservice({ strategy: new NatsServer(bus, name) });
   await app.startAllMicroservices();
+  const exposition = await serveMetrics(config.METRICS_PORT);
+  app.getHttpAdapter().getInstance().addHook('onClose', exposition.close);
   const healthUrl = await serveHealth(app, config.HEALTH_PORT);
   const logger = new Logger(name);
   exitOnSignals(app, (message) => logger.log(message));
   logger.log(`Health: ${healthUrl}`);
+  logger.log(`Metrics: ${exposition.url}`);
   logger.log(`Ready: answering on ${config.NATS_URL}`);
 }
 

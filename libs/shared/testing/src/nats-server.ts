@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,13 +37,21 @@ export interface DedicatedNats {
   destroy(): Promise<void>;
 }
 
-/** A nats-server of the test's own, on its own port, never the shared one: tests may stop it. */
-export async function startDedicatedNats(): Promise<DedicatedNats> {
+/**
+ * A nats-server of the test's own, on its own port, never the shared one: tests may stop it. With
+ * `configuration` (such as an `authorization` block), it runs with that configuration file.
+ */
+export async function startDedicatedNats({
+  configuration,
+}: { configuration?: string } = {}): Promise<DedicatedNats> {
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'aftersales-nats-'));
+  const configFile = join(storeDir, 'nats.conf');
+  if (configuration) writeFileSync(configFile, configuration);
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], {
+    const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
+    child = spawn('/usr/sbin/nats-server', configuration ? ['-c', configFile, ...args] : args, {
       stdio: 'ignore',
     });
     for (let i = 0; i < 100 && !(await answers(port)); i++) await sleep(50);

@@ -8,6 +8,8 @@ export interface RunningApp {
   url?: string;
   /** Where a service without an HTTP API answers its health, as it printed it. */
   healthUrl?: string;
+  /** Where it answers `GET /metrics`, as it printed it. */
+  metricsUrl?: string;
   output: () => string;
   /** Sends SIGTERM, as an orchestrator does, and resolves with the exit code once the process ended. */
   stop: () => Promise<number | null>;
@@ -15,6 +17,7 @@ export interface RunningApp {
 
 const READY = /Ready: (?:open (http:\/\/\S+)|answering)/;
 const HEALTH = /Health: (http:\/\/\S+)/;
+const METRICS = /Metrics: (http:\/\/\S+)/;
 
 /**
  * Starts a built app (`apps/<name>/dist/main.js`) as its own process, as an operator would, and waits
@@ -30,12 +33,13 @@ export function startApp(name: string, env: Record<string, string>, timeoutMs = 
   const running = (url?: string): RunningApp => ({
     url,
     healthUrl: HEALTH.exec(output)?.[1],
+    metricsUrl: METRICS.exec(output)?.[1],
     output: () => output,
-    stop: () => stop(child),
+    stop: () => stop(name, child, () => output),
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      void stop(child);
+      void stop(name, child, () => output).catch(() => undefined);
       reject(new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
@@ -55,10 +59,28 @@ export function startApp(name: string, env: Record<string, string>, timeoutMs = 
   });
 }
 
-function stop(child: ChildProcess): Promise<number | null> {
+/** Longer than any drain of ours takes: an app still running then is stuck, not finishing its work. */
+const STOP_TIMEOUT_MS = 20_000;
+
+/**
+ * SIGTERM, then the exit code. An app that has not exited within `STOP_TIMEOUT_MS` is killed, and the stop
+ * fails naming it with the end of what it printed, rather than hanging the test that stops it.
+ */
+function stop(name: string, child: ChildProcess, output: () => string): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `${name} did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM:\n${output().split('\n').slice(-30).join('\n')}`,
+        ),
+      );
+    }, STOP_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
     child.kill('SIGTERM');
   });
 }

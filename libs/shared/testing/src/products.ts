@@ -13,6 +13,8 @@ export interface RunningProduct {
   authSecret: string;
   /** The distributed mode's NATS subject namespace, for tests that listen to its event streams. */
   busNamespace?: string;
+  /** The embedded mode's data folder, for tests that look at what it keeps on disk. */
+  dataDir?: string;
   /** Every gateway replica's URL, when the distributed mode runs more than one; `url` is the first. */
   gatewayUrls?: string[];
   /** What the (first) gateway printed so far: the embedded mode's one process, or the gateway app's. */
@@ -51,6 +53,7 @@ export async function startEmbedded({ env = {} }: ProductOptions = {}): Promise<
   return {
     url: app.url!,
     authSecret,
+    dataDir,
     gatewayOutput: app.output,
     stop: async () => {
       await app.stop();

@@ -1,6 +1,7 @@
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import { type KV, Kvm } from '@nats-io/kv';
 import { connect } from '@nats-io/transport-node';
+import { natsConnectionOf } from '@aftersales/shared-messaging';
 
 /** What @fastify/rate-limit asks of a store: count one more request of a key within its window. */
 export interface RateLimitStore {
@@ -71,7 +72,7 @@ export async function natsKvRateLimitStore(options: {
 }): Promise<{ store: RateLimitStoreClass; close: () => Promise<void> }> {
   // Like the bus client: the gateway waits for NATS at start and keeps its connection through an outage.
   const connection = await connect({
-    servers: options.url,
+    ...natsConnectionOf(options.url),
     waitOnFirstConnect: true,
     maxReconnectAttempts: -1,
   });

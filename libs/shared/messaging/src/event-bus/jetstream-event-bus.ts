@@ -4,6 +4,7 @@ import {
   AckPolicy,
   type ConsumerConfig,
   DeliverPolicy,
+  DiscardPolicy,
   type JetStreamClient,
   type JetStreamManager,
   jetstream,
@@ -12,6 +13,8 @@ import {
 } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { metrics } from '@aftersales/shared-metrics';
+import { natsConnectionOf } from '../nats-url.js';
 import {
   type BusMessage,
   type ConsumerSpec,
@@ -35,7 +38,22 @@ export interface JetStreamOptions {
   namespace?: string;
   /** How long a publish waits for the stream's acknowledgement. */
   publishTimeoutMs?: number;
+  /** Copies of each stream in a JetStream cluster (3 on Kubernetes' 3-node NATS); 1 on a single server. */
+  replicas?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * What the streams keep, set rather than left to the server's unlimited defaults. A service's events stay
+ * in its event store for good; its stream is how other services learn of them, and a year covers any
+ * consumer's outage. Dead letters are for an operator to look at within a month. The limits count messages,
+ * not bytes: JetStream reserves a stream's byte limit on the server up front, whether used or not.
+ */
+export const streamRetention = {
+  events: { maxAgeMs: 365 * DAY_MS, maxMessages: 50_000_000, maxMessageBytes: 2 ** 20 },
+  deadLetters: { maxAgeMs: 30 * DAY_MS, maxMessages: 1_000_000, maxMessageBytes: 2 ** 20 },
+};
 
 const MSG_ID = 'Nats-Msg-Id';
 
@@ -52,21 +70,30 @@ export class JetStreamEventBus implements EventBus {
   ) {}
 
   static async connect(options: JetStreamOptions): Promise<JetStreamEventBus> {
-    const connection = await connect({ servers: options.url, maxReconnectAttempts: -1 });
+    const connection = await connect({ ...natsConnectionOf(options.url), maxReconnectAttempts: -1 });
     const bus = new JetStreamEventBus(
       connection,
       jetstream(connection),
       await jetstreamManager(connection),
       options,
     );
-    await bus.upsertStream(bus.streamName('deadletter'), [bus.subject(deadLetterSubject('>'))]);
+    await bus.upsertStream(
+      bus.streamName('deadletter'),
+      [bus.subject(deadLetterSubject('>'))],
+      streamRetention.deadLetters,
+    );
     void bus.watchReconnects();
     return bus;
   }
 
   async ensureStream(spec: EventStreamSpec): Promise<void> {
     const subjects = spec.eventTypes.map((type) => this.subject(eventSubject(spec.service, type)));
-    await this.upsertStream(this.streamName(spec.service), subjects, spec.duplicateWindowMs);
+    await this.upsertStream(
+      this.streamName(spec.service),
+      subjects,
+      streamRetention.events,
+      spec.duplicateWindowMs,
+    );
   }
 
   async publish(message: BusMessage, options: PublishOptions = {}): Promise<PublishAck> {
@@ -230,6 +257,7 @@ export class JetStreamEventBus implements EventBus {
       id: message.headers?.get(MSG_ID) ?? `${message.info.stream}:${message.seq}`,
       deliveryCount: message.info.deliveryCount,
     };
+    if (delivery.deliveryCount > 1) metrics.redeliveries.inc({ consumer: spec.durable });
     let data: unknown;
     try {
       data = message.json();
@@ -253,6 +281,7 @@ export class JetStreamEventBus implements EventBus {
 
   /** Terminates the message once its dead letter is stored; until then it is delivered again. */
   private async deadLetter(spec: ConsumerSpec, message: JsMsg, failed: Delivery, error: string) {
+    metrics.deadLetters.inc({ consumer: spec.durable });
     const { deliveryCount, ...delivered } = failed;
     const letter: DeadLetter = {
       consumer: spec.durable,
@@ -277,10 +306,20 @@ export class JetStreamEventBus implements EventBus {
     message.term();
   }
 
-  private async upsertStream(name: string, subjects: string[], duplicateWindowMs?: number): Promise<void> {
+  private async upsertStream(
+    name: string,
+    subjects: string[],
+    limits: { maxAgeMs: number; maxMessages: number; maxMessageBytes: number },
+    duplicateWindowMs?: number,
+  ): Promise<void> {
     const config = {
       name,
       subjects,
+      max_age: nanos(limits.maxAgeMs),
+      max_msgs: limits.maxMessages,
+      max_msg_size: limits.maxMessageBytes,
+      discard: DiscardPolicy.Old,
+      num_replicas: this.options.replicas ?? 1,
       ...(duplicateWindowMs === undefined ? {} : { duplicate_window: nanos(duplicateWindowMs) }),
     };
     const current = await this.jsm.streams.info(name).catch(() => undefined);

@@ -1,0 +1,191 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type BusApp, busApps, natsAuthorization } from '@aftersales/shared-messaging';
+import {
+  createTestDatabase,
+  type DedicatedNats,
+  startDedicatedNats,
+  type RunningApp,
+  type RunningProduct,
+  startApp,
+  startEmbedded,
+  uniqueName,
+  waitUntil,
+} from '@aftersales/shared-testing';
+import { Client, demoEmail } from './client.js';
+
+const services = ['identity', 'warranty', 'consultation', 'repair-orders'] as const;
+
+/** The value of one series in Prometheus's text exposition, or undefined when it is not there. */
+function seriesValue(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+const scrape = async (url: string) => {
+  const response = await fetch(url);
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+};
+
+/** Converts a consultation about the demo machine in warranty, as a customer and the demo agent would. */
+async function convertOne(url: string): Promise<void> {
+  const customer = await new Client(url).registerCustomer('metrics');
+  const agent = await new Client(url).signIn(demoEmail.agent);
+  const lookup = await new Client(url).call('GET', '/api/warranty/ZH10014510045', { token: customer });
+  expect(lookup.status).toBe(200);
+  const opened = await new Client(url).call<{ id: string }>('POST', '/api/consultations', {
+    token: customer,
+    body: { sn: 'ZH10014510045', text: 'metrics' },
+  });
+  expect(opened.status).toBe(201);
+  const { id } = opened.body;
+  expect((await new Client(url).call('POST', `/api/consultations/${id}/take`, { token: agent })).status).toBe(
+    200,
+  );
+  expect(
+    (await new Client(url).call('POST', `/api/consultations/${id}/convert`, { token: agent })).status,
+  ).toBe(200);
+}
+
+/**
+ * The distributed smoke test: every app its own process over NATS and PostgreSQL, each connecting as its own
+ * NATS user with only its permissions, two gateway replicas, the steps that exist from a lookup to a repair
+ * order, the metrics, and a clean stop.
+ */
+describe('the distributed apps on a locked-down bus, with two gateways', () => {
+  const apps = new Map<string, RunningApp>();
+  let nats: DedicatedNats;
+
+  beforeAll(async () => {
+    const namespace = uniqueName('smoke');
+    const passwords = Object.fromEntries(busApps.map((app) => [app, randomUUID()])) as Record<BusApp, string>;
+    nats = await startDedicatedNats({ configuration: natsAuthorization(passwords, namespace) });
+    /** The app's own NATS user, in its URL, as its Secret gives it. */
+    const natsUrlOf = (app: BusApp) => {
+      const url = new URL(nats.url);
+      url.username = app;
+      url.password = passwords[app];
+      return url.toString();
+    };
+    const env = {
+      DATABASE_URL: await createTestDatabase('smoke'),
+      BUS_NAMESPACE: namespace,
+      AUTH_SECRET: randomBytes(32).toString('hex'),
+      SEED_DEMO_DATA: 'true',
+      HEALTH_PORT: '0',
+      METRICS_PORT: '0',
+    };
+    for (const service of services) {
+      apps.set(service, await startApp(service, { ...env, NATS_URL: natsUrlOf(service) }));
+    }
+    const gateway = { ...env, PORT: '0', NATS_URL: natsUrlOf('gateway') };
+    apps.set('gateway', await startApp('gateway', gateway));
+    apps.set('second gateway', await startApp('gateway', gateway));
+    for (const [name, app] of apps) {
+      const ready = `${app.healthUrl ?? app.url}/health/ready`;
+      await waitUntil(`${name} is ready`, async () => (await fetch(ready)).status === 200);
+    }
+    await convertOne(apps.get('gateway')!.url!);
+    const second = apps.get('second gateway')!.url!;
+    const token = await new Client(second).registerCustomer('second-gateway');
+    expect((await new Client(second).call('GET', '/api/warranty/ZH10014510045', { token })).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await Promise.all([...apps.values()].map((app) => app.stop()));
+    await nats?.destroy();
+  });
+
+  it('each app answers GET /metrics on a port of its own, and the API port does not serve them', async () => {
+    for (const [name, app] of apps) {
+      expect({ name, url: app.metricsUrl }).toEqual({
+        name,
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/),
+      });
+      expect(await scrape(app.metricsUrl!)).toContain('# TYPE process_cpu_seconds_total counter');
+    }
+    const gateway = apps.get('gateway')!;
+    expect(new URL(gateway.metricsUrl!).port).not.toBe(new URL(gateway.url!).port);
+    expect(await (await fetch(`${gateway.url}/metrics`)).text()).not.toContain('aftersales_');
+  });
+
+  it("times the gateway's routes by their pattern, and the services' bus handlers by subject", async () => {
+    const gateway = await scrape(apps.get('gateway')!.metricsUrl!);
+    expect(
+      seriesValue(
+        gateway,
+        'aftersales_http_request_duration_seconds_count{method="GET",route="/api/warranty/:sn",status="200"}',
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    const warranty = await scrape(apps.get('warranty')!.metricsUrl!);
+    // One lookup by each gateway, and one more when the consultation was opened.
+    expect(
+      seriesValue(
+        warranty,
+        'aftersales_bus_handler_duration_seconds_count{subject="aftersales.warranty.lookup",outcome="ok"}',
+      ),
+    ).toBe(3);
+  });
+
+  it('measures appends and the outbox backlog of the services, and counts consumer redeliveries and dead letters', async () => {
+    const consultation = await scrape(apps.get('consultation')!.metricsUrl!);
+    expect(
+      seriesValue(
+        consultation,
+        'aftersales_event_store_append_duration_seconds_count{service="consultation"}',
+      ),
+    ).toBeGreaterThanOrEqual(3);
+    await waitUntil('the consultation outbox is published', async () => {
+      const text = await scrape(apps.get('consultation')!.metricsUrl!);
+      return seriesValue(text, 'aftersales_outbox_backlog_events{service="consultation"}') === 0;
+    });
+    // The repair order is opened by a consumer of the conversion, a moment after it.
+    await waitUntil('the repair-orders service appended the order', async () => {
+      const text = await scrape(apps.get('repair-orders')!.metricsUrl!);
+      return (
+        (seriesValue(text, 'aftersales_event_store_append_duration_seconds_count{service="repair-orders"}') ??
+          0) >= 1
+      );
+    });
+    const repairOrders = await scrape(apps.get('repair-orders')!.metricsUrl!);
+    expect(repairOrders).toContain('# TYPE aftersales_consumer_redeliveries_total counter');
+    expect(repairOrders).toContain('# TYPE aftersales_consumer_dead_letters_total counter');
+  });
+
+  it('stops every process on SIGTERM with exit code 0, the gateways first', async () => {
+    const order = ['gateway', 'second gateway', ...services];
+    const codes: Record<string, number | null> = {};
+    for (const name of order) codes[name] = await apps.get(name)!.stop();
+    expect(codes).toEqual(Object.fromEntries(order.map((name) => [name, 0])));
+  });
+});
+
+describe('metrics of the embedded mode', () => {
+  let product: RunningProduct;
+
+  beforeAll(async () => {
+    product = await startEmbedded({ env: { METRICS_PORT: '0' } });
+  });
+
+  afterAll(() => product?.stop());
+
+  it("serves every service's figures from the one process, told apart by service", async () => {
+    await convertOne(product.url);
+    const url = /Metrics: (http:\/\/\S+)/.exec(product.gatewayOutput())![1]!;
+    await waitUntil('both services appended', async () => {
+      const text = await scrape(url);
+      return ['consultation', 'repair-orders'].every(
+        (service) =>
+          (seriesValue(text, `aftersales_event_store_append_duration_seconds_count{service="${service}"}`) ??
+            0) >= 1,
+      );
+    });
+    expect(
+      seriesValue(
+        await scrape(url),
+        'aftersales_bus_handler_duration_seconds_count{subject="aftersales.consultation.open",outcome="ok"}',
+      ),
+    ).toBe(1);
+  });
+});

@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { openBrowser, type RunningProduct, screenshot, startEmbedded } from '@aftersales/shared-testing';
+import { demoDevices } from '@aftersales/warranty-data-access';
+import { addMonths } from '@aftersales/warranty-domain';
+import type { Page } from 'playwright-core';
+import { signInAs } from './embedded-app.js';
+
+const [inWarranty] = demoDevices(new Date());
+const PHONE = { width: 390, height: 844 };
+/** A 1 × 1 PNG: a photo as far as the gateway's sniffing of bytes is concerned. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+const LOG = 'fan alarm: fan 2 stopped at 10:00\n';
+const DESKTOP = { width: 1280, height: 800 };
+
+/** The texts of the chat's settled messages, oldest first. */
+const messageTexts = (page: Page) => page.getByTestId('message').locator('.text').allTextContents();
+
+describe('consultation chat between a customer and an agent, in two browsers', () => {
+  let app: RunningProduct;
+  let customer: Page;
+  let agent: Page;
+  const closers: (() => Promise<void>)[] = [];
+  let consultationUrl: string;
+  let number: string;
+  let diagnosisCode: string;
+
+  beforeAll(async () => {
+    app = await startEmbedded();
+    closers.push(() => app.stop());
+    for (const [email, assign] of [
+      ['customer@example.com', (p: Page) => (customer = p)],
+      ['agent@example.com', (p: Page) => (agent = p)],
+    ] as const) {
+      const browser = await openBrowser('zh-CN');
+      closers.unshift(browser.close);
+      await browser.page.goto(app.url);
+      await signInAs(browser.page, email);
+      assign(browser.page);
+    }
+  });
+
+  afterAll(async () => {
+    for (const close of closers) await close();
+  });
+
+  it('refuses a consultation for a machine out of warranty, in words the customer reads', async () => {
+    const outOfWarranty = demoDevices(new Date())[1]!;
+    await customer.goto(`${app.url}/consultations/new?sn=${outOfWarranty.sn}`);
+    await customer.getByRole('button', { name: '创建咨询工单' }).click();
+    const alert = customer.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`设备 ${outOfWarranty.sn} 已于`);
+    expect(await alert.textContent()).toContain('不能创建咨询工单');
+  });
+
+  it("the agent's console is open and live before the customer writes", async () => {
+    await agent.getByRole('link', { name: '客服工作台' }).click();
+    await agent.getByRole('heading', { name: '客服工作台' }).waitFor();
+    await agent.getByText('暂无待接入的咨询。').waitFor();
+  });
+
+  it('opens a consultation from the lookup result with a first message, and sends another', async () => {
+    const queueReads: string[] = [];
+    agent.on('request', (r) => {
+      if (r.url().includes('/api/consultations?status=')) queueReads.push(r.url());
+    });
+
+    await customer.goto(app.url);
+    await customer.getByLabel('设备SN码').fill(inWarranty!.sn);
+    await customer.getByRole('button', { name: '查询', exact: true }).click();
+    await customer.getByRole('link', { name: '创建咨询工单' }).click();
+    await customer.getByLabel('问题描述（可选）').fill('矿机无法启动，风扇报警');
+    await customer.getByRole('button', { name: '创建咨询工单' }).click();
+
+    await customer.getByTestId('consultation-status').getByText('待接入').waitFor();
+    consultationUrl = customer.url();
+    expect(consultationUrl).toMatch(/\/consultations\/[0-9a-f-]{36}$/);
+    number = (await customer.getByRole('heading', { level: 1 }).textContent())!.replace('咨询工单 ', '');
+    expect(await customer.getByTestId('consultation-device').textContent()).toContain(inWarranty!.sn);
+    // What follows arrives over the live socket: the page catches up over HTTP only while it is down.
+    await customer.getByTestId('live-status').getByText('实时连接', { exact: true }).waitFor();
+
+    await customer.getByLabel('消息').fill('电源灯也不亮');
+    await customer.getByRole('button', { name: '发送' }).click();
+    await customer.getByTestId('message').filter({ hasText: '电源灯也不亮' }).waitFor();
+    expect(await customer.getByTestId('pending-message').count()).toBe(0);
+    expect(await messageTexts(customer)).toEqual(['矿机无法启动，风扇报警', '电源灯也不亮']);
+
+    await customer.getByLabel('消息').fill('照片和日志见附件');
+    await customer.getByLabel('添加附件（最多 3 个）').setInputFiles([
+      { name: 'front.png', mimeType: 'image/png', buffer: PHOTO },
+      { name: 'miner.log', mimeType: 'text/plain', buffer: Buffer.from(LOG) },
+    ]);
+    expect(await customer.getByTestId('chosen-files').locator('li').allTextContents()).toEqual([
+      'front.png ×',
+      'miner.log ×',
+    ]);
+    await customer.getByRole('button', { name: '发送' }).click();
+    const withFiles = customer.getByTestId('message').filter({ hasText: '照片和日志见附件' });
+    await withFiles.waitFor();
+    expect(await withFiles.getByTestId('attachment').count()).toBe(2);
+    await withFiles.getByRole('img', { name: 'front.png' }).waitFor();
+
+    // Live: the queue shows it without the console asking the server again.
+    const item = agent.getByTestId('queue').getByTestId('queue-item').filter({ hasText: number });
+    await item.waitFor({ timeout: 10_000 });
+    expect(queueReads).toEqual([]);
+    expect(await agent.title()).toBe('(1) 客服工作台');
+    expect(await item.textContent()).toContain(inWarranty!.sn);
+    await screenshot(customer, 'consultation-customer.zh-CN');
+  });
+
+  it('the agent takes it, sees the warranty beside the chat and answers; the customer sees it live', async () => {
+    await agent.getByTestId('queue').getByTestId('queue-item').filter({ hasText: number }).click();
+    await agent.getByRole('button', { name: '接手' }).click();
+    await agent.getByTestId('conversation').getByTestId('consultation-status').getByText('处理中').waitFor();
+    await agent.getByTestId('live-status').getByText('实时连接', { exact: true }).waitFor();
+    expect(await agent.getByTestId('warranty-panel').textContent()).toContain(
+      addMonths(inWarranty!.shippedOn, 12),
+    );
+    expect(await messageTexts(agent)).toEqual(['矿机无法启动，风扇报警', '电源灯也不亮', '照片和日志见附件']);
+    const withFiles = agent.getByTestId('message').filter({ hasText: '照片和日志见附件' });
+    await withFiles.getByRole('img', { name: 'front.png' }).waitFor();
+    const [download] = await Promise.all([
+      agent.waitForEvent('download'),
+      withFiles.getByRole('button', { name: /^miner\.log/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('miner.log');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(LOG);
+
+    // No list of agents exists yet: the agent names the other by account id, and a malformed one is refused.
+    await agent.getByRole('button', { name: '转交', exact: true }).click();
+    await agent.getByLabel('接收客服的账号 ID').fill('agent-2');
+    await agent.getByRole('button', { name: '确认转交' }).click();
+    expect(await agent.getByTestId('conversation').getByRole('alert').textContent()).toBe('格式不正确。');
+    expect(await agent.getByTestId('conversation').getByTestId('consultation-status').textContent()).toBe(
+      '处理中',
+    );
+
+    await agent.getByLabel('消息').fill('您好，需要寄回维修，我为您转维修工单。');
+    await agent.getByRole('button', { name: '发送' }).click();
+    await customer.getByTestId('message').filter({ hasText: '需要寄回维修' }).waitFor({ timeout: 10_000 });
+    await screenshot(agent, 'consultation-agent-console.zh-CN');
+  });
+
+  it('the agent converts it and reads the diagnosis code; the customer sees the reminder, closes it and chats on', async () => {
+    await agent.getByRole('button', { name: '转维修工单' }).click();
+    const code = agent.getByTestId('diagnosis-code');
+    await code.waitFor();
+    diagnosisCode = (await code.textContent())!;
+    expect(diagnosisCode).toMatch(/^[0-9A-Za-z]{8}$/);
+
+    const reminder = customer.getByRole('dialog', { name: '咨询工单已完结，请提交寄修工单' });
+    await reminder.waitFor({ timeout: 10_000 });
+    expect(await reminder.textContent()).toContain(diagnosisCode);
+    expect(await reminder.getByRole('link', { name: '发起寄修工单' }).getAttribute('href')).toBe(
+      `/repair-orders/${diagnosisCode}/mail-in`,
+    );
+    expect(await customer.getByTestId('consultation-status').textContent()).toBe('已完结 · 已转维修');
+    await screenshot(customer, 'consultation-reminder.zh-CN');
+
+    await reminder.getByRole('button', { name: '关闭提醒' }).click();
+    expect(await reminder.count()).toBe(0);
+    await customer.getByLabel('消息').fill('好的，我明天寄出');
+    await customer.getByRole('button', { name: '发送' }).click();
+    await customer.getByTestId('message').filter({ hasText: '我明天寄出' }).waitFor();
+    await agent.getByTestId('message').filter({ hasText: '我明天寄出' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('"My tickets" lists the repair order by its diagnosis code and the completed consultation', async () => {
+    await customer.getByRole('link', { name: '我的工单' }).click();
+    const line = customer.getByTestId('repair-order-lines').locator('tbody tr');
+    await line.first().waitFor();
+    const cells = await line.first().locator('td').allTextContents();
+    expect(cells[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(cells.slice(1)).toEqual([diagnosisCode, inWarranty!.model, inWarranty!.sn, '待提交']);
+    const consultation = customer
+      .getByTestId('consultation-rows')
+      .locator('tbody tr')
+      .filter({ hasText: number });
+    expect(await consultation.textContent()).toContain('已完结 · 已转维修');
+    expect(await consultation.textContent()).toContain('好的，我明天寄出');
+    await screenshot(customer, 'my-tickets.zh-CN');
+
+    await customer.getByRole('link', { name: diagnosisCode }).click();
+    await customer.getByRole('heading', { name: '自助寄修' }).waitFor();
+  });
+
+  it('fits a phone: the top bar folds into a menu, the chat and the list fit the width', async () => {
+    await customer.setViewportSize(PHONE);
+    await customer.goto(consultationUrl);
+    await customer.getByTestId('message').first().waitFor();
+    expect(await customer.getByRole('link', { name: '我的工单' }).isVisible()).toBe(false);
+    // Nothing wider than the screen: no sideways scrolling.
+    const fitsWidth = () =>
+      customer.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+    expect(await fitsWidth()).toBe(true);
+    await screenshot(customer, 'consultation-customer.phone.zh-CN');
+
+    await customer.getByRole('button', { name: '菜单' }).click();
+    await customer.getByRole('link', { name: '我的工单' }).click();
+    await customer.getByTestId('repair-order-lines').waitFor();
+    expect(await customer.getByRole('link', { name: '我的工单' }).isVisible()).toBe(false);
+    expect(await fitsWidth()).toBe(true);
+    await screenshot(customer, 'my-tickets.phone.zh-CN');
+
+    await customer.getByRole('button', { name: '菜单' }).click();
+    await customer.getByRole('link', { name: '发起工单' }).click();
+    await customer.getByLabel('设备SN码').fill(inWarranty!.sn);
+    const lookUp = customer.getByRole('button', { name: '查询', exact: true });
+    await lookUp.click();
+    await customer.getByTestId('warranty-result').waitFor();
+    // The button keeps its label on one line rather than one character per line.
+    expect((await lookUp.boundingBox())!.height).toBeLessThan(50);
+    expect(await fitsWidth()).toBe(true);
+    await screenshot(customer, 'warranty-lookup.phone.zh-CN');
+    await customer.getByRole('button', { name: '菜单' }).click();
+    await customer.getByRole('link', { name: '我的工单' }).click();
+  });
+
+  it('speaks English after the switch, on a phone and on a desktop', async () => {
+    await customer.getByRole('button', { name: 'English' }).click();
+    await customer.getByRole('heading', { name: 'My tickets' }).waitFor();
+    expect(await customer.getByTestId('repair-order-lines').locator('tbody tr td').last().textContent()).toBe(
+      'Awaiting submission',
+    );
+    await screenshot(customer, 'my-tickets.phone.en');
+    await customer.goto(consultationUrl);
+    await customer
+      .getByRole('dialog', { name: 'Consultation completed: please submit the mail-in form' })
+      .waitFor();
+    await screenshot(customer, 'consultation-reminder.phone.en');
+    await customer.setViewportSize(DESKTOP);
+    await screenshot(customer, 'consultation-reminder.en');
+
+    await agent.getByRole('button', { name: 'English' }).click();
+    await agent.getByRole('heading', { name: 'Agent console' }).waitFor();
+    await screenshot(agent, 'consultation-agent-console.en');
+    await agent.setViewportSize(PHONE);
+    await screenshot(agent, 'consultation-agent-console.phone.en');
+  });
+});

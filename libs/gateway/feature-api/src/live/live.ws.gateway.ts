@@ -1,0 +1,145 @@
+import { Inject, type OnModuleDestroy, UseFilters } from '@nestjs/common';
+import {
+  Ack,
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import {
+  type JoinAck,
+  LIVE_NAMESPACE,
+  type LiveAck,
+  liveClientEvents,
+} from '@aftersales/contracts/consultation';
+import { identityNotices, type IdentityNotices } from '@aftersales/contracts/identity';
+import { BROADCASTS, type Broadcasts } from '@aftersales/shared-messaging';
+import { metrics } from '@aftersales/shared-metrics';
+import type { Namespace, Socket } from 'socket.io';
+import type { UserPrincipal } from '../access/access.decorator.js';
+import { Authenticator } from '../access/authenticator.js';
+import {
+  liveCredentials,
+  type LiveRule,
+  type LiveSocketData,
+  LiveUser,
+  OnLive,
+} from '../access/live-access.js';
+import { Ownership } from '../access/ownership.js';
+import { authorOf } from '../consultations.http.controller.js';
+import { parseInput } from '../zod-validation.pipe.js';
+import { LiveExceptionFilter } from './live-exception.filter.js';
+import { LiveFollowers } from './live-followers.js';
+import { liveRefusalOf } from './live-refusal.js';
+
+const participants: LiveRule = { roles: ['customer', 'agent'] };
+const agents: LiveRule = { roles: ['agent'] };
+const ok: LiveAck = { ok: true };
+
+/**
+ * The live chat, socket.io namespace `/live` (`liveClientEvents` in the contracts): a socket signed in
+ * with the HTTP session's token follows the consultations its user may read, and agents the queue.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+@UseFilters(LiveExceptionFilter)
+export class LiveWsGateway
+  implements
+    OnGatewayInit<Namespace>,
+    OnGatewayConnection<Socket>,
+    OnGatewayDisconnect<Socket>,
+    OnModuleDestroy
+{
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly ownership: Ownership,
+    private readonly followers: LiveFollowers,
+    @Inject(BROADCASTS) private readonly broadcasts: Broadcasts,
+  ) {}
+
+  /** A handshake without a valid session is refused: the client's `connect_error` carries the refusal. */
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      Promise.resolve()
+        .then(() => this.authenticator.authenticate(liveCredentials(socket)))
+        .then(
+          (principal) => {
+            if (principal.kind === 'user') (socket.data as LiveSocketData).principal = principal;
+            next();
+          },
+          (error: unknown) => {
+            const refusal = liveRefusalOf(error);
+            next(Object.assign(new Error(refusal.message), { data: refusal }));
+          },
+        );
+    });
+    // A session that ends, or an account whose role changes, takes its sockets along: a signed-out
+    // browser hears no more of the chat, and one still signed in connects again with what it may now see.
+    const disconnect = (ends: (principal: UserPrincipal) => boolean) => {
+      for (const socket of namespace.sockets.values()) {
+        const { principal } = socket.data as LiveSocketData;
+        if (principal && ends(principal)) socket.disconnect(true);
+      }
+    };
+    this.stops.push(
+      this.broadcasts.listen(identityNotices.sessionEnded, (notice) => {
+        const { sessionId } = notice as IdentityNotices['sessionEnded'];
+        disconnect((principal) => principal.sessionId === sessionId);
+      }),
+      this.broadcasts.listen(identityNotices.userChanged, (notice) => {
+        const { userId } = notice as IdentityNotices['userChanged'];
+        disconnect((principal) => principal.userId === userId);
+      }),
+    );
+  }
+
+  onModuleDestroy(): void {
+    this.stops.forEach((stop) => stop());
+  }
+
+  handleConnection(): void {
+    metrics.openSockets.inc();
+  }
+
+  handleDisconnect(socket: Socket): void {
+    metrics.openSockets.dec();
+    this.followers.forget(socket);
+  }
+
+  /** The same rule as HTTP: a customer joins only their own consultation, another's answers not found. */
+  @OnLive('join', participants)
+  async join(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+    @LiveUser() user: UserPrincipal,
+    @Ack() acknowledge: (ack: JoinAck) => void,
+  ): Promise<void> {
+    const { consultationId, afterSeq } = parseInput(liveClientEvents.join, body);
+    await this.ownership.check('consultation', user, { id: consultationId });
+    await this.followers.join(socket, authorOf(user), consultationId, afterSeq, acknowledge);
+  }
+
+  @OnLive('leave', participants)
+  leave(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): LiveAck {
+    const { consultationId } = parseInput(liveClientEvents.leave, body);
+    this.followers.leave(socket, consultationId);
+    return ok;
+  }
+
+  @OnLive('watchQueue', agents)
+  watchQueue(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): LiveAck {
+    parseInput(liveClientEvents.watchQueue, body ?? {});
+    this.followers.watchQueue(socket);
+    return ok;
+  }
+
+  @OnLive('typing', participants)
+  async typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    const { consultationId } = parseInput(liveClientEvents.typing, body);
+    await this.followers.typing(socket, consultationId);
+    return ok;
+  }
+}
