@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Client, demoEmail } from './client.js';
-import { type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
+import { type RunningProduct, startDistributed, startEmbedded, waitUntil } from '@aftersales/shared-testing';
 
 const ROWS = 100_000;
 
@@ -76,20 +76,21 @@ describe.each([
   it('imports 100,000 rows, showing progress while it runs, and reports every rejected line with its reason', async () => {
     const id = randomUUID();
     const progress: number[] = [];
-    const polling = (async () => {
-      for (;;) {
+    // Follows the import as the admin page does, recording the progress it shows, until it has ended.
+    const polling = waitUntil(
+      'the import has ended',
+      async () => {
         const seen = await client.call<{ processedRows: number; status: string }>(
           'GET',
           `/api/admin/devices/imports/${id}`,
           { token: admin },
         );
-        if (seen.status === 200) {
-          progress.push(seen.body.processedRows);
-          if (seen.body.status !== 'running') return;
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    })();
+        if (seen.status !== 200) return false;
+        progress.push(seen.body.processedRows);
+        return seen.body.status !== 'running';
+      },
+      60_000,
+    );
     const result = await upload(client, admin, csv, id);
     await polling;
     expect(result.status).toBe(201);
