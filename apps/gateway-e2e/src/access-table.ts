@@ -49,6 +49,14 @@ export const accessTable: Record<string, Rule> = {
 
   // A repair order by its diagnosis code: its customer's (another's answers 404), and support's.
   'GET /api/repair-orders/{diagnosisCode}': { roles: ['customer', 'agent'] },
+  // The customer fills the mail-in form, corrects or cancels before receipt, and confirms the return.
+  'POST /api/repair-orders/{diagnosisCode}/device-checks': { roles: ['customer'] },
+  'POST /api/repair-orders/{diagnosisCode}/mail-in': { roles: ['customer'] },
+  'PUT /api/repair-orders/{diagnosisCode}/outbound-shipment': { roles: ['customer'] },
+  'POST /api/repair-orders/{diagnosisCode}/cancel': { roles: ['customer'] },
+  'POST /api/repair-orders/{diagnosisCode}/confirm-receipt': { roles: ['customer'] },
+  // "My tickets": a customer's own device lines.
+  'GET /api/tickets': { roles: ['customer'] },
 
   // Warranty lookups are for everyone signed in; the repair-point finder is public.
   'GET /api/warranty/{sn}': signedIn,
@@ -57,6 +65,15 @@ export const accessTable: Record<string, Rule> = {
 
   // The repair points' service API: their engineers, and their systems with an API key.
   'GET /api/repair-point/me': { roles: ['engineer'], apiKeys: true },
+  // Only the orders sent to the caller's own point; another point's answers 404.
+  'GET /api/repair-point/orders': { roles: ['engineer'], apiKeys: true },
+  'GET /api/repair-point/orders/{diagnosisCode}': { roles: ['engineer'], apiKeys: true },
+  'POST /api/repair-point/orders/{diagnosisCode}/receipt': { roles: ['engineer'], apiKeys: true },
+  'POST /api/repair-point/orders/{diagnosisCode}/lines/{deviceOrderNo}/progress': {
+    roles: ['engineer'],
+    apiKeys: true,
+  },
+  'POST /api/repair-point/orders/{diagnosisCode}/return-shipment': { roles: ['engineer'], apiKeys: true },
 
   // Accounts and API keys.
   'GET /api/admin/users': admins,

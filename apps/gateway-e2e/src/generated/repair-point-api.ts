@@ -17,6 +17,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/repair-point/orders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The orders sent to the caller’s point, oldest first, with how many are in each status */
+    get: operations['RepairPoint_orders'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-point/orders/{diagnosisCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An order by the diagnosis code on its packing slip, with its lines and timeline */
+    get: operations['RepairPoint_order'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-point/orders/{diagnosisCode}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the parcel line by line: received, missing, or not matching the form
+     * @description A line scanned again with the same outcome changes nothing.
+     */
+    post: operations['RepairPoint_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-point/orders/{diagnosisCode}/lines/{deviceOrderNo}/progress': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record repair progress on one line: faults found, parts replaced, test result, and the result */
+    post: operations['RepairPoint_recordProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-point/orders/{diagnosisCode}/return-shipment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ship repaired or unrepairable lines back to the customer in one parcel */
+    post: operations['RepairPoint_shipBack'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -44,6 +132,106 @@ export interface components {
       };
       details?: unknown;
     };
+    DeviceLine: {
+      deviceOrderNo: string;
+      sn: string;
+      model: string;
+      /** @enum {string} */
+      status:
+        | 'awaiting_submission'
+        | 'awaiting_receipt'
+        | 'received'
+        | 'missing'
+        | 'mismatched'
+        | 'repairing'
+        | 'repaired'
+        | 'unrepairable'
+        | 'returned'
+        | 'completed'
+        | 'cancelled';
+      fault?: string;
+      receiptNote?: string;
+      returnShipment?: components['schemas']['Shipment'];
+    };
+    DiagnosedFault: {
+      /** @enum {string} */
+      component: 'hash_board' | 'psu' | 'control_board' | 'fan' | 'firmware' | 'other';
+      position?: number;
+      chips?: string[];
+      code?: string;
+      note?: string;
+    };
+    /**
+     * @example {
+     *       "lines": [
+     *         {
+     *           "deviceOrderNo": "0123456789abcdef0123456789abcdef",
+     *           "outcome": "received"
+     *         }
+     *       ]
+     *     }
+     */
+    ReceiptRequest: {
+      lines: {
+        deviceOrderNo: string;
+        /** @enum {string} */
+        outcome: 'received' | 'missing' | 'mismatched';
+        note?: string;
+      }[];
+    };
+    RepairOrder: {
+      /** Format: uuid */
+      id: string;
+      diagnosisCode: string;
+      /** Format: uuid */
+      consultationId: string;
+      /** Format: uuid */
+      customerId: string;
+      /** @enum {string} */
+      status:
+        | 'awaiting_submission'
+        | 'awaiting_receipt'
+        | 'received'
+        | 'repairing'
+        | 'returned'
+        | 'completed'
+        | 'cancelled';
+      version: number;
+      lines: components['schemas']['DeviceLine'][];
+      repairPointId?: string;
+      outboundShipment?: components['schemas']['Shipment'];
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      submittedAt?: string;
+    };
+    RepairOrderDetail: {
+      /** Format: uuid */
+      id: string;
+      diagnosisCode: string;
+      /** Format: uuid */
+      consultationId: string;
+      /** Format: uuid */
+      customerId: string;
+      /** @enum {string} */
+      status:
+        | 'awaiting_submission'
+        | 'awaiting_receipt'
+        | 'received'
+        | 'repairing'
+        | 'returned'
+        | 'completed'
+        | 'cancelled';
+      version: number;
+      lines: components['schemas']['DeviceLine'][];
+      repairPointId?: string;
+      outboundShipment?: components['schemas']['Shipment'];
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      submittedAt?: string;
+      timeline: components['schemas']['TimelineEntry'][];
+    };
     /**
      * @description The repair point a caller acts for
      * @example {
@@ -58,6 +246,89 @@ export interface components {
        * @enum {string}
        */
       via: 'api-key' | 'user';
+    };
+    RepairPointOrders: {
+      orders: components['schemas']['RepairOrder'][];
+      counts: {
+        [key: string]: number;
+      };
+    };
+    RepairProgress: {
+      /** @default [] */
+      faults: components['schemas']['DiagnosedFault'][];
+      /** @default [] */
+      partsReplaced: components['schemas']['ReplacedPart'][];
+      test?: components['schemas']['TestResult'];
+      note?: string;
+      /** @enum {string} */
+      result?: 'repaired' | 'unrepairable';
+    };
+    /**
+     * @example {
+     *       "faults": [
+     *         {
+     *           "component": "hash_board",
+     *           "position": 2,
+     *           "chips": [
+     *             "U12",
+     *             "U13"
+     *           ]
+     *         }
+     *       ],
+     *       "partsReplaced": [
+     *         {
+     *           "part": "BM1366 chip",
+     *           "quantity": 2
+     *         }
+     *       ],
+     *       "test": {
+     *         "passed": true,
+     *         "burnInHours": 24
+     *       },
+     *       "result": "repaired"
+     *     }
+     */
+    RepairProgressRequest: components['schemas']['RepairProgress'];
+    ReplacedPart: {
+      part: string;
+      /** @default 1 */
+      quantity: number;
+    };
+    /**
+     * @example {
+     *       "deviceOrderNos": [
+     *         "0123456789abcdef0123456789abcdef"
+     *       ],
+     *       "carrier": "sf-express",
+     *       "trackingNumber": "SF9876543210987"
+     *     }
+     */
+    ReturnShipmentRequest: {
+      deviceOrderNos: string[];
+      carrier: string;
+      trackingNumber: string;
+    };
+    Shipment: {
+      carrier: string;
+      trackingNumber: string;
+      /** Format: date-time */
+      at: string;
+    };
+    TestResult: {
+      passed: boolean;
+      burnInHours?: number;
+      hashrate?: string;
+    };
+    TimelineEntry: {
+      seq: number;
+      type: string;
+      /** Format: date-time */
+      at: string;
+      actor: string;
+      deviceOrderNos: string[];
+      details: {
+        [key: string]: unknown;
+      };
     };
   };
   responses: never;
@@ -97,6 +368,382 @@ export interface operations {
       };
       /** @description The caller may not call this route */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  RepairPoint_orders: {
+    parameters: {
+      query?: {
+        status?:
+          | 'awaiting_submission'
+          | 'awaiting_receipt'
+          | 'received'
+          | 'repairing'
+          | 'returned'
+          | 'completed'
+          | 'cancelled';
+      };
+      header?: {
+        /** @description Names the command, so that a retried request takes effect once (a UUID will do) */
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepairPointOrders'];
+        };
+      };
+      /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No valid credentials: sign in, or send an API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The caller may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  RepairPoint_order: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Names the command, so that a retried request takes effect once (a UUID will do) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        diagnosisCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepairOrderDetail'];
+        };
+      };
+      /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No valid credentials: sign in, or send an API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The caller may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description There is no such object, or it is not the caller’s */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  RepairPoint_receive: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Names the command, so that a retried request takes effect once (a UUID will do) */
+        'Idempotency-Key'?: string;
+        /** @description The version the change was made on, if it must apply to that version only: a newer one answers 412 */
+        'If-Match'?: string;
+      };
+      path: {
+        diagnosisCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReceiptRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepairOrderDetail'];
+        };
+      };
+      /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No valid credentials: sign in, or send an API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The caller may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description There is no such object, or it is not the caller’s */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The request clashes with what exists, or with the state the object is in */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The object changed since the version named in `If-Match`; `details.currentVersion` says which it is */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  RepairPoint_recordProgress: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Names the command, so that a retried request takes effect once (a UUID will do) */
+        'Idempotency-Key'?: string;
+        /** @description The version the change was made on, if it must apply to that version only: a newer one answers 412 */
+        'If-Match'?: string;
+      };
+      path: {
+        diagnosisCode: string;
+        deviceOrderNo: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RepairProgressRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepairOrderDetail'];
+        };
+      };
+      /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No valid credentials: sign in, or send an API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The caller may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description There is no such object, or it is not the caller’s */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The request clashes with what exists, or with the state the object is in */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The object changed since the version named in `If-Match`; `details.currentVersion` says which it is */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  RepairPoint_shipBack: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Names the command, so that a retried request takes effect once (a UUID will do) */
+        'Idempotency-Key'?: string;
+        /** @description The version the change was made on, if it must apply to that version only: a newer one answers 412 */
+        'If-Match'?: string;
+      };
+      path: {
+        diagnosisCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReturnShipmentRequest'];
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RepairOrderDetail'];
+        };
+      };
+      /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No valid credentials: sign in, or send an API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The caller may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description There is no such object, or it is not the caller’s */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The request clashes with what exists, or with the state the object is in */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The object changed since the version named in `If-Match`; `details.currentVersion` says which it is */
+      412: {
         headers: {
           [name: string]: unknown;
         };

@@ -133,10 +133,12 @@ export class ConcurrencyError extends AftersalesError {
     readonly expected: number | 'no_stream' | 'any',
     readonly actual: number,
     readonly namedByCaller = false,
+    /** The object as it is now, for the caller to decide again on. */
+    current?: unknown,
   ) {
     super(`${streamId} was changed meanwhile (now version ${actual}); reload it and try again`, {
       params: { currentVersion: actual },
-      details: { currentVersion: actual },
+      details: { currentVersion: actual, ...(current === undefined ? {} : { current }) },
     });
   }
 }

@@ -1,3 +1,4 @@
 export * from './events.js';
 export * from './messages.js';
+export * from './requests.js';
 export * from './schemas.js';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { diagnosisCodeSchema } from '../consultation/schemas.js';
+import { repairPointIdSchema } from '../warranty/repair-points.js';
+
+const timestampSchema = z.iso.datetime({ offset: true });
 
 /** Each device line's own number: 32 lowercase hex digits, as the manual's 设备单号. */
 export const deviceOrderNoSchema = z
@@ -32,15 +35,124 @@ export const deviceLineStatusSchema = z.enum([
 ]);
 export type DeviceLineStatus = z.infer<typeof deviceLineStatusSchema>;
 
+const text = (max: number) =>
+  z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, { error: 'is required' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+/** A fault as the customer describes it on the mail-in form. */
+export const faultDescriptionSchema = text(1_000);
+
+/**
+ * A carrier's code (`sf-express`, or `other` with the carrier's name) and its tracking number; the
+ * logistics service checks each carrier's own number format.
+ */
+export const shipmentInputSchema = z.strictObject({
+  carrier: text(60),
+  trackingNumber: z
+    .string({ error: 'is required' })
+    .trim()
+    .regex(/^[A-Za-z0-9-]{6,40}$/, { error: 'must be 6 to 40 letters, digits or -' }),
+});
+export type ShipmentInput = z.infer<typeof shipmentInputSchema>;
+
+export const shipmentSchema = z
+  .object({ carrier: z.string(), trackingNumber: z.string(), at: timestampSchema })
+  .meta({ id: 'Shipment' });
+export type Shipment = z.infer<typeof shipmentSchema>;
+
+export const receiptOutcomeSchema = z.enum(['received', 'missing', 'mismatched']);
+export type ReceiptOutcome = z.infer<typeof receiptOutcomeSchema>;
+
+/** The parts of a miner an engineer diagnoses: each fault names one, and where it sits. */
+export const faultComponents = ['hash_board', 'psu', 'control_board', 'fan', 'firmware', 'other'] as const;
+
+export const diagnosedFaultSchema = z
+  .strictObject({
+    component: z.enum(faultComponents),
+    /** The slot of a hash board or fan, counted from 1 as printed on the chassis. */
+    position: z.number().int().min(1).max(16).optional(),
+    /** Chips found faulty on a hash board, by their silkscreen label (`U12`). */
+    chips: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{1,12}$/, { error: 'must be a chip label like U12' }),
+      )
+      .max(400)
+      .optional(),
+    code: z.string().trim().max(40).optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((f) => f.component !== 'hash_board' || f.position !== undefined, {
+    error: 'a hash-board fault needs the board position',
+    path: ['position'],
+  })
+  .meta({ id: 'DiagnosedFault' });
+export type DiagnosedFault = z.infer<typeof diagnosedFaultSchema>;
+
+export const replacedPartSchema = z
+  .strictObject({ part: text(120), quantity: z.number().int().min(1).max(1_000).default(1) })
+  .meta({ id: 'ReplacedPart' });
+export type ReplacedPart = z.infer<typeof replacedPartSchema>;
+
+export const testResultSchema = z
+  .strictObject({
+    passed: z.boolean(),
+    /** How long the machine ran under load before it passed or failed. */
+    burnInHours: z.number().min(0).max(720).optional(),
+    hashrate: z.string().trim().max(40).optional(),
+  })
+  .meta({ id: 'TestResult' });
+export type TestResult = z.infer<typeof testResultSchema>;
+
+export const repairResultSchema = z.enum(['repaired', 'unrepairable']);
+export type RepairResult = z.infer<typeof repairResultSchema>;
+
+/** One entry of a line's repair record: what was found and done, and, once known, the result. */
+export const repairProgressSchema = z
+  .strictObject({
+    faults: z.array(diagnosedFaultSchema).max(50).default([]),
+    partsReplaced: z.array(replacedPartSchema).max(50).default([]),
+    test: testResultSchema.optional(),
+    note: z.string().trim().max(2_000).optional(),
+    result: repairResultSchema.optional(),
+  })
+  .refine((p) => p.faults.length + p.partsReplaced.length > 0 || p.test || p.note || p.result, {
+    error: 'progress needs a fault, a part, a test result, a note or a result',
+  })
+  .meta({ id: 'RepairProgress' });
+export type RepairProgress = z.infer<typeof repairProgressSchema>;
+
 export const deviceLineSchema = z
   .object({
     deviceOrderNo: deviceOrderNoSchema,
     sn: z.string(),
     model: z.string(),
     status: deviceLineStatusSchema,
+    fault: z.string().optional(),
+    /** The repair point's note on receipt, e.g. what did not match the form. */
+    receiptNote: z.string().optional(),
+    returnShipment: shipmentSchema.optional(),
   })
   .meta({ id: 'DeviceLine' });
 export type DeviceLine = z.infer<typeof deviceLineSchema>;
+
+/** What happened to an order, for its timeline: who did it, when, and to which lines. */
+export const timelineEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    type: z.string(),
+    at: timestampSchema,
+    actor: z.string(),
+    deviceOrderNos: z.array(deviceOrderNoSchema),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEntry' });
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
 export const repairOrderSchema = z
   .object({
@@ -49,8 +161,18 @@ export const repairOrderSchema = z
     consultationId: z.uuid(),
     customerId: z.uuid(),
     status: repairOrderStatusSchema,
+    /** The stream's version: send it back as `If-Match` so that a concurrent change is refused, not lost. */
+    version: z.number().int().positive(),
     lines: z.array(deviceLineSchema),
-    openedAt: z.iso.datetime({ offset: true }),
+    repairPointId: repairPointIdSchema.optional(),
+    outboundShipment: shipmentSchema.optional(),
+    openedAt: timestampSchema,
+    submittedAt: timestampSchema.optional(),
   })
   .meta({ id: 'RepairOrder' });
 export type RepairOrder = z.infer<typeof repairOrderSchema>;
+
+export const repairOrderDetailSchema = repairOrderSchema
+  .extend({ timeline: z.array(timelineEntrySchema) })
+  .meta({ id: 'RepairOrderDetail' });
+export type RepairOrderDetail = z.infer<typeof repairOrderDetailSchema>;

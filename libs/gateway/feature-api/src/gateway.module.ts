@@ -18,6 +18,7 @@ import { HealthHttpController } from './health.http.controller.js';
 import { LiveFollowers } from './live/live-followers.js';
 import { LiveWsGateway } from './live/live.ws.gateway.js';
 import { RepairPointHttpController } from './repair-point.http.controller.js';
+import { TicketsHttpController } from './tickets.http.controller.js';
 import { WarrantyHttpController } from './warranty.http.controller.js';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -41,6 +42,7 @@ export class GatewayModule {
         AdminHttpController,
         AdminWarrantyHttpController,
         RepairPointHttpController,
+        TicketsHttpController,
         WarrantyHttpController,
       ],
       providers: [

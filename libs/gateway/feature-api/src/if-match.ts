@@ -23,18 +23,33 @@ export function expectedVersionOf(ifMatch: string | undefined, object: string): 
   return version;
 }
 
-const documentIfMatch: ParameterDecorator = (target, method) =>
-  ApiHeader({
-    name: 'If-Match',
-    required: true,
-    description:
-      'The version the change was made on, as the ETag of the object read: a newer one answers 412',
-    schema: { ...openApiSchemaOf(z.string().regex(VERSION_TAG), 'input'), example: '"3"' },
-  })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
+const documentIfMatch =
+  (required: boolean): ParameterDecorator =>
+  (target, method) =>
+    ApiHeader({
+      name: 'If-Match',
+      required,
+      description: required
+        ? 'The version the change was made on, as the ETag of the object read: a newer one answers 412'
+        : 'The version the change was made on, if it must apply to that version only: a newer one answers 412',
+      schema: { ...openApiSchemaOf(z.string().regex(VERSION_TAG), 'input'), example: '"3"' },
+    })(target, method!, Object.getOwnPropertyDescriptor(target, method!)!);
 
 /** The version named by the request's `If-Match` (see `expectedVersionOf`), for a change of an `object`. */
 export const IfMatch = createParamDecorator(
   (object: string, context: ExecutionContext) =>
     expectedVersionOf(context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'], object),
-  [documentIfMatch],
+  [documentIfMatch(true)],
+);
+
+/**
+ * For changes that are safe on whatever version is current (a scan of a parcel): the version named by
+ * `If-Match` when the caller sent one, to be refused with a 412 if the object has moved on.
+ */
+export const OptionalIfMatch = createParamDecorator(
+  (object: string, context: ExecutionContext) => {
+    const header = context.switchToHttp().getRequest<FastifyRequest>().headers['if-match'];
+    return header === undefined ? undefined : expectedVersionOf(header, object);
+  },
+  [documentIfMatch(false)],
 );

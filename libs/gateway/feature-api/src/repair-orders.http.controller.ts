@@ -1,15 +1,30 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '@aftersales/contracts/common';
 import { diagnosisCodeSchema } from '@aftersales/contracts/consultation';
-import { repairOrderMessages as m } from '@aftersales/contracts/repair-orders';
+import {
+  deviceCheckRequestSchema,
+  type MailInRequest,
+  mailInRequestSchema,
+  repairOrderMessages as m,
+  type ShipmentInput,
+  shipmentInputSchema,
+} from '@aftersales/contracts/repair-orders';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import { z } from 'zod';
 import { Access, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
 import { Metadata } from './command-metadata.js';
+import { OptionalIfMatch } from './if-match.js';
 import { Refuses, Reply } from './openapi/responses.js';
 
-/** A repair order as its customer follows it; another customer's diagnosis code answers 404. */
+const byCode = z.strictObject({ diagnosisCode: diagnosisCodeSchema });
+type ByCode = z.infer<typeof byCode>;
+const customers = { roles: ['customer' as const] };
+
+/**
+ * A repair order as its customer follows it: the mail-in form, corrections and cancellation before
+ * receipt, and confirming that the machines came back. Another customer's diagnosis code answers 404.
+ */
 @ApiTags('repair orders')
 @Controller('api/repair-orders')
 export class RepairOrdersHttpController {
@@ -17,18 +32,118 @@ export class RepairOrdersHttpController {
 
   @Get(':diagnosisCode')
   @Access({ roles: ['customer', 'agent'] })
-  @ApiOperation({ summary: 'A repair order by its diagnosis code, with its device lines' })
+  @ApiOperation({ summary: 'A repair order by its diagnosis code: its device lines, shipments and timeline' })
   @Reply(200, m.get.reply)
   @Refuses(404)
   get(
-    @Param({ schema: z.strictObject({ diagnosisCode: diagnosisCodeSchema }) })
-    { diagnosisCode }: { diagnosisCode: string },
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
     @CurrentUser() { role, userId }: UserPrincipal,
     @Metadata() metadata: CommandMetadata,
   ) {
     return this.services.request(
       m.get,
       { diagnosisCode, viewer: { kind: role === 'agent' ? 'agent' : 'customer', userId } },
+      metadata,
+    );
+  }
+
+  @Post(':diagnosisCode/device-checks')
+  @HttpCode(200)
+  @Access(customers)
+  @ApiOperation({
+    summary:
+      'Check machines for the mail-in form before submitting it: each SN’s model, or what keeps it off',
+  })
+  @Reply(200, m.checkDevices.reply)
+  @Refuses(404)
+  checkDevices(
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
+    @Body({ schema: deviceCheckRequestSchema }) { sns }: { sns: string[] },
+    @CurrentUser() { userId }: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    return this.services.request(m.checkDevices, { diagnosisCode, customerId: userId, sns }, metadata);
+  }
+
+  @Post(':diagnosisCode/mail-in')
+  @Access(customers)
+  @ApiOperation({
+    summary: 'Submit the mail-in form: the machines, the repair point and the outbound parcel',
+    description:
+      'Every machine is checked; if any cannot go, nothing is submitted and `details.devices` names each ' +
+      'problem with its line’s index.',
+  })
+  @Reply(201, m.submitMailIn.reply)
+  @Refuses(404, 409, 412)
+  submitMailIn(
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
+    @Body({ schema: mailInRequestSchema }) form: MailInRequest,
+    @OptionalIfMatch('repair order') expectedVersion: number | undefined,
+    @CurrentUser() { userId }: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    return this.services.request(
+      m.submitMailIn,
+      { diagnosisCode, customerId: userId, ...form, ...(expectedVersion ? { expectedVersion } : {}) },
+      metadata,
+    );
+  }
+
+  @Put(':diagnosisCode/outbound-shipment')
+  @Access(customers)
+  @ApiOperation({
+    summary: 'Correct the outbound parcel’s carrier or tracking number, until the point receives it',
+  })
+  @Reply(200, m.correctOutboundShipment.reply)
+  @Refuses(404, 409, 412)
+  correctOutboundShipment(
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
+    @Body({ schema: shipmentInputSchema }) shipment: ShipmentInput,
+    @OptionalIfMatch('repair order') expectedVersion: number | undefined,
+    @CurrentUser() { userId }: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    return this.services.request(
+      m.correctOutboundShipment,
+      { diagnosisCode, customerId: userId, ...shipment, ...(expectedVersion ? { expectedVersion } : {}) },
+      metadata,
+    );
+  }
+
+  @Post(':diagnosisCode/cancel')
+  @HttpCode(200)
+  @Access(customers)
+  @ApiOperation({ summary: 'Cancel the order, until the repair point receives a machine of it' })
+  @Reply(200, m.cancel.reply)
+  @Refuses(404, 409, 412)
+  cancel(
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
+    @OptionalIfMatch('repair order') expectedVersion: number | undefined,
+    @CurrentUser() { userId }: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    return this.services.request(
+      m.cancel,
+      { diagnosisCode, customerId: userId, ...(expectedVersion ? { expectedVersion } : {}) },
+      metadata,
+    );
+  }
+
+  @Post(':diagnosisCode/confirm-receipt')
+  @HttpCode(200)
+  @Access(customers)
+  @ApiOperation({ summary: 'Confirm that the machines shipped back arrived: their lines complete' })
+  @Reply(200, m.confirmReceipt.reply)
+  @Refuses(404, 409, 412)
+  confirmReceipt(
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
+    @OptionalIfMatch('repair order') expectedVersion: number | undefined,
+    @CurrentUser() { userId }: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    return this.services.request(
+      m.confirmReceipt,
+      { diagnosisCode, customerId: userId, ...(expectedVersion ? { expectedVersion } : {}) },
       metadata,
     );
   }

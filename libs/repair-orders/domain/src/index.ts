@@ -1,1 +1,2 @@
 export * from './repair-order.js';
+export * from './order-status.js';

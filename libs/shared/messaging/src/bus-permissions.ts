@@ -43,7 +43,15 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
     publish: [...events(consultationEvents), consultationNotices.changed, warrantyMessages.lookup.subject],
     subscribe: answers.consultation,
   },
-  'repair-orders': { publish: events(repairOrderEvents), subscribe: answers['repair-orders'] },
+  // A mail-in form's machines and repair point are checked with the warranty service.
+  'repair-orders': {
+    publish: [
+      ...events(repairOrderEvents),
+      warrantyMessages.lookupBatch.subject,
+      warrantyMessages.getRepairPoint.subject,
+    ],
+    subscribe: answers['repair-orders'],
+  },
 };
 
 export interface BusPermissions {
