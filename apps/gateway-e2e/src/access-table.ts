@@ -46,6 +46,15 @@ export const accessTable: Record<string, Rule> = {
   'POST /api/consultations/{id}/hand-over': { roles: ['agent'] },
   'POST /api/consultations/{id}/resolve': { roles: ['agent'] },
   'POST /api/consultations/{id}/convert': { roles: ['agent'] },
+  // Beside a consultation, support sees its customer's other consultations and repair orders; customers do not.
+  'GET /api/consultations/{id}/earlier-tickets': { roles: ['agent'] },
+  // The support team's canned replies, which its agents write and keep up (and admins, who oversee support).
+  'GET /api/canned-replies': { roles: ['agent', 'admin'] },
+  'POST /api/canned-replies': { roles: ['agent', 'admin'] },
+  'PUT /api/canned-replies/{id}': { roles: ['agent', 'admin'] },
+  'DELETE /api/canned-replies/{id}': { roles: ['agent', 'admin'] },
+  // The active agents by name, to hand a consultation over to: staff only, never customers.
+  'GET /api/agents': { roles: ['agent', 'admin'] },
 
   // A repair order by its diagnosis code: its customer's (another's answers 404), and support's.
   'GET /api/repair-orders/{diagnosisCode}': { roles: ['customer', 'agent'] },

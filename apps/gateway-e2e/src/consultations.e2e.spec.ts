@@ -20,6 +20,18 @@ interface Consultation {
   device: { sn: string; model: string };
 }
 
+interface CannedReply {
+  id: string;
+  title: string;
+  text: string;
+  version: number;
+}
+
+interface EarlierTickets {
+  consultations: Consultation[];
+  repairOrders: { diagnosisCode: string; consultationId: string; lines: { sn: string }[] }[];
+}
+
 interface ChatMessage {
   messageId: string;
   seq: number;
@@ -34,12 +46,13 @@ describe.each([
   let product: RunningProduct;
   let agent: string;
   let secondAgent: string;
+  let admin: string;
   const client = () => new Client(product.url);
 
   beforeAll(async () => {
     product = await start();
     agent = await client().signIn(demoEmail.agent);
-    const admin = await client().signIn(demoEmail.admin);
+    admin = await client().signIn(demoEmail.admin);
     const email = `agent.${randomUUID()}@example.com`;
     const created = await client().call('POST', '/api/admin/users', {
       token: admin,
@@ -246,5 +259,194 @@ describe.each([
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('lists the active agents by name to hand over to, and refuses a hand-over to anyone else', async () => {
+    const idOf = async (token: string) =>
+      (await client().call<{ id: string }>('GET', '/api/me', { token })).body.id;
+    const email = `leaver.${randomUUID()}@example.com`;
+    const leaver = await client().call<{ id: string }>('POST', '/api/admin/users', {
+      token: admin,
+      body: { email, password: 'a long enough password', displayName: 'Leaving agent', role: 'agent' },
+    });
+    expect(
+      (await client().call('POST', `/api/admin/users/${leaver.body.id}/disable`, { token: admin })).status,
+    ).toBe(200);
+    const customer = await client().registerCustomer('handed');
+    const agents = await client().call<{ id: string; displayName: string }[]>('GET', '/api/agents', {
+      token: agent,
+    });
+    expect(agents.status).toBe(200);
+    expect(agents.body).toContainEqual({ id: await idOf(secondAgent), displayName: 'Second agent' });
+    expect(agents.body).toContainEqual({ id: await idOf(agent), displayName: '演示客服 Demo Agent' });
+    const ids = agents.body.map((a) => a.id);
+    expect(ids).not.toContain(leaver.body.id);
+    expect(ids).not.toContain(await idOf(customer));
+    expect(agents.body.every((a) => Object.keys(a).sort().join() === 'displayName,id')).toBe(true);
+    expect((await client().call('GET', '/api/agents', { token: customer })).status).toBe(403);
+
+    const { id } = (await open(customer, { sn: IN_WARRANTY, text: 'fan error' })).body;
+    await client().call('POST', `/api/consultations/${id}/take`, { token: agent });
+    for (const stranger of [leaver.body.id, await idOf(customer)]) {
+      expect(
+        (
+          await client().call('POST', `/api/consultations/${id}/hand-over`, {
+            token: agent,
+            body: { agentId: stranger },
+          })
+        ).body,
+      ).toMatchObject({
+        statusCode: 400,
+        code: 'hand_over_to_non_agent',
+        message: `agentId: ${stranger} is not an active agent`,
+      });
+    }
+    const still = await client().call<Consultation>('GET', `/api/consultations/${id}`, { token: agent });
+    expect(still.body).toMatchObject({ agentId: await idOf(agent), status: 'in_progress' });
+  });
+
+  it('keeps the canned replies agents share: created once however often sent, changed on the version read, deleted', async () => {
+    const replies = async (token = agent) =>
+      (await client().call<CannedReply[]>('GET', '/api/canned-replies', { token })).body;
+    const create = (body: object, token = agent) =>
+      client().call<CannedReply>('POST', '/api/canned-replies', { token, body });
+    const id = randomUUID();
+    const created = await create({ id, title: '  问候 Greeting ', text: '您好，请问有什么可以帮您？' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+    expect(created.body).toMatchObject({
+      id,
+      title: '问候 Greeting',
+      text: '您好，请问有什么可以帮您？',
+      version: 1,
+    });
+    const retried = await create({ id, title: '问候 Greeting', text: '您好，请问有什么可以帮您？' });
+    expect(retried.body).toEqual(created.body);
+    expect((await create({ id, title: 'Other', text: 'Other words' }, secondAgent)).body).toMatchObject({
+      statusCode: 409,
+      code: 'canned_reply_exists',
+    });
+    // Shared by the team: another agent sees it, and so does an admin.
+    expect((await replies(secondAgent)).filter((r) => r.id === id)).toEqual([created.body]);
+    expect((await replies(admin)).map((r) => r.id)).toContain(id);
+
+    const path = `/api/canned-replies/${id}`;
+    const change = (body: object, ifMatch?: string) =>
+      client().call<CannedReply>('PUT', path, {
+        token: secondAgent,
+        body,
+        ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+      });
+    const shipping = { title: 'Mail-in', text: 'Please pack the miner in its original box.' };
+    expect((await change(shipping)).status).toBe(428);
+    const changed = await change(shipping, '"1"');
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"2"');
+    expect(changed.body).toMatchObject({ ...shipping, version: 2 });
+    // Made on the version before the change: refused, not written over it.
+    expect((await change({ title: 'Stale', text: 'Stale' }, '"1"')).status).toBe(412);
+    expect((await replies()).filter((r) => r.id === id)).toEqual([changed.body]);
+
+    expect((await client().call('DELETE', path, { token: agent })).status).toBe(204);
+    expect((await client().call('DELETE', path, { token: agent })).status).toBe(204);
+    expect((await replies()).map((r) => r.id)).not.toContain(id);
+    expect((await change(shipping, '"3"')).body).toMatchObject({
+      statusCode: 404,
+      code: 'canned_reply_not_found',
+    });
+    expect(
+      (await client().call('DELETE', `/api/canned-replies/${randomUUID()}`, { token: agent })).status,
+    ).toBe(404);
+  });
+
+  it('refuses a malformed canned reply naming the field, and writes nothing', async () => {
+    const before = await client().call<CannedReply[]>('GET', '/api/canned-replies', { token: agent });
+    const refused = async (body: object) =>
+      (await client().call('POST', '/api/canned-replies', { token: agent, body })).body;
+    expect(await refused({ id: 'greeting', title: 'Greeting', text: 'Hello' })).toMatchObject({
+      statusCode: 400,
+      message: 'id: must be a canned reply id (a UUID)',
+    });
+    expect(await refused({ id: randomUUID(), title: '   ', text: 'Hello' })).toMatchObject({
+      statusCode: 400,
+      message: 'title: is required',
+    });
+    expect(await refused({ id: randomUUID(), title: 'Greeting' })).toMatchObject({
+      statusCode: 400,
+      message: 'text: is required',
+    });
+    expect(await refused({ id: randomUUID(), title: 'Long', text: 'x'.repeat(4_001) })).toMatchObject({
+      statusCode: 400,
+      message: 'text: must be at most 4000 characters',
+    });
+    const customer = await client().registerCustomer('not-an-agent');
+    const byCustomer = await client().call('POST', '/api/canned-replies', {
+      token: customer,
+      body: { id: randomUUID(), title: 'Mine', text: 'Mine' },
+    });
+    expect(byCustomer.status).toBe(403);
+
+    const kept = { id: randomUUID(), title: 'Kept', text: 'Kept as it is' };
+    const created = (
+      await client().call<CannedReply>('POST', '/api/canned-replies', { token: agent, body: kept })
+    ).body;
+    expect(
+      (
+        await client().call('PUT', `/api/canned-replies/${kept.id}`, {
+          token: agent,
+          body: { title: 'Kept', text: '' },
+          headers: { 'if-match': '"1"' },
+        })
+      ).body,
+    ).toMatchObject({ statusCode: 400, message: 'text: is required' });
+    const after = await client().call<CannedReply[]>('GET', '/api/canned-replies', { token: agent });
+    const ids = (list: CannedReply[]) => list.map((r) => r.id).sort();
+    expect(ids(after.body)).toEqual(ids([...before.body, created]));
+    expect(after.body.find((r) => r.id === kept.id)).toEqual(created);
+  });
+
+  it("shows an agent the customer's other consultations and repair orders, but not a customer", async () => {
+    const customer = await client().registerCustomer('returning');
+    const earlier = (await open(customer, { sn: IN_WARRANTY, text: 'PSU fan noise' })).body;
+    await client().call('POST', `/api/consultations/${earlier.id}/take`, { token: agent });
+    const { diagnosisCode } = (
+      await client().call<{ diagnosisCode: string }>('POST', `/api/consultations/${earlier.id}/convert`, {
+        token: agent,
+      })
+    ).body;
+    await waitUntil(
+      `repair order ${diagnosisCode}`,
+      async () =>
+        (await client().call('GET', `/api/repair-orders/${diagnosisCode}`, { token: customer })).status ===
+        200,
+    );
+    const current = (await open(customer, { sn: IN_WARRANTY, text: 'The PSU fan is loud again' })).body;
+    const stranger = await client().registerCustomer('unrelated');
+    await open(stranger, { sn: IN_WARRANTY, text: 'Not theirs' });
+
+    const tickets = (id: string, token = agent) =>
+      client().call<EarlierTickets>('GET', `/api/consultations/${id}/earlier-tickets`, { token });
+    const beside = await tickets(current.id);
+    expect(beside.status).toBe(200);
+    expect(beside.body.consultations).toMatchObject([
+      { id: earlier.id, number: earlier.number, status: 'completed', outcome: 'converted', diagnosisCode },
+    ]);
+    expect(beside.body.repairOrders).toMatchObject([
+      { diagnosisCode, consultationId: earlier.id, lines: [{ sn: IN_WARRANTY }] },
+    ]);
+    // Beside the converted one: the newer consultation, and not the order it is converted into itself.
+    const besideEarlier = await tickets(earlier.id, secondAgent);
+    expect(besideEarlier.body.consultations.map((c) => c.id)).toEqual([current.id]);
+    expect(besideEarlier.body.repairOrders).toEqual([]);
+
+    expect((await tickets(current.id, customer)).status).toBe(403);
+    expect((await tickets(randomUUID())).body).toMatchObject({
+      statusCode: 404,
+      code: 'consultation_not_found',
+    });
+    expect((await tickets('not-a-uuid')).body).toMatchObject({
+      statusCode: 400,
+      message: 'id: must be a UUID',
+    });
   });
 });

@@ -15,8 +15,14 @@ export interface LiveConsultation {
   unread: number;
 }
 
+export interface LiveOrder {
+  diagnosisCode: string;
+  status: string;
+  version: number;
+}
+
 export type Ack =
-  | { ok: true; consultation?: LiveConsultation; missed?: LiveMessage[] }
+  | { ok: true; consultation?: LiveConsultation; missed?: LiveMessage[]; order?: LiveOrder }
   | { ok: false; code: string; message: string };
 
 /** A socket of the live namespace that records what the server sends it, as a browser tab would show it. */
@@ -25,12 +31,14 @@ export class LiveClient {
   readonly consultations: LiveConsultation[] = [];
   readonly typing: { consultationId: string; author: { kind: string } }[] = [];
   readonly reads: { consultationId: string; reader: { kind: string }; upToSeq: number }[] = [];
+  readonly orders: LiveOrder[] = [];
 
   private constructor(private readonly socket: Socket) {
     socket.on('message', (message: LiveMessage) => this.messages.push(message));
     socket.on('consultation', (consultation: LiveConsultation) => this.consultations.push(consultation));
     socket.on('typing', (typing: LiveClient['typing'][number]) => this.typing.push(typing));
     socket.on('read', (read: LiveClient['reads'][number]) => this.reads.push(read));
+    socket.on('order', (order: LiveOrder) => this.orders.push(order));
   }
 
   /** Connects with an access token (or none); rejects with the `connect_error` the server refused it with. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import createClient from 'openapi-fetch';
 import { type RunningProduct, startDistributed, startEmbedded, waitUntil } from '@aftersales/shared-testing';
 import { Client, demoEmail } from './client.js';
+import { LiveClient } from './live-client.js';
 import type { paths } from './generated/repair-point-api.js';
 
 interface Line {
@@ -41,8 +42,9 @@ function freshSns(count: number): string[] {
 }
 
 describe.each([
-  ['embedded', startEmbedded],
-  ['distributed', startDistributed],
+  ['embedded', () => startEmbedded()],
+  // Two gateways: a page follows an order on one while the engineer works through the other.
+  ['distributed', () => startDistributed({ gateways: 2 })],
 ])('repair orders in the %s mode', (_, start) => {
   let product: RunningProduct;
   let admin: string;
@@ -454,5 +456,48 @@ describe.each([
     });
     expect(elsewhere.response.status).toBe(404);
     expect(elsewhere.error).toMatchObject({ code: 'repair_order_not_found' });
+  });
+
+  it('brings every change of an order to the pages following it, and only to those who may read it', async () => {
+    const sns = freshSns(2);
+    await register(sns);
+    const customer = await client().registerCustomer('follower');
+    const { diagnosisCode } = await convertedOrder(customer, sns[0]!);
+    const [first] = (await mailIn(customer, diagnosisCode, form(sns))).body.lines;
+    const farGateway = product.gatewayUrls?.at(-1) ?? product.url;
+    const page = await LiveClient.connect(farGateway, customer);
+    const console = await LiveClient.connect(farGateway, engineer);
+    const stranger = await LiveClient.connect(farGateway, await client().registerCustomer('peeker'));
+    const elsewhere = await LiveClient.connect(farGateway, otherPointEngineer);
+    try {
+      expect(await page.emit('followOrder', { diagnosisCode })).toMatchObject({
+        ok: true,
+        order: { diagnosisCode, status: 'awaiting_receipt' },
+      });
+      expect(await console.emit('followOrder', { diagnosisCode })).toMatchObject({ ok: true });
+      expect(await stranger.emit('followOrder', { diagnosisCode })).toMatchObject({
+        ok: false,
+        code: 'repair_order_not_found',
+      });
+      expect(await elsewhere.emit('followOrder', { diagnosisCode })).toMatchObject({ ok: false });
+      expect(await page.emit('followOrder', { diagnosisCode: 'bad' })).toMatchObject({
+        ok: false,
+        code: 'invalid_input',
+        message: expect.stringContaining('diagnosisCode'),
+      });
+
+      const received = await asPoint(engineer, 'POST', `/${diagnosisCode}/receipt`, {
+        lines: [{ deviceOrderNo: first!.deviceOrderNo, outcome: 'received' }],
+      });
+      for (const follower of [page, console]) {
+        await waitUntil('the page shows the receipt', () =>
+          follower.orders.some((o) => o.version === received.body.version),
+        );
+        expect(follower.orders.at(-1)).toMatchObject({ diagnosisCode, status: 'received' });
+      }
+      expect([stranger.orders, elsewhere.orders]).toEqual([[], []]);
+    } finally {
+      [page, console, stranger, elsewhere].forEach((socket) => socket.close());
+    }
   });
 });

@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openBrowser, type RunningProduct, screenshot, startEmbedded } from '@aftersales/shared-testing';
+import {
+  openBrowser,
+  type RunningProduct,
+  screenshot,
+  startEmbedded,
+  waitUntil,
+} from '@aftersales/shared-testing';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import { addMonths } from '@aftersales/warranty-domain';
 import type { Page } from 'playwright-core';
-import { signInAs } from './embedded-app.js';
+import { DEMO_PASSWORD, signInAs } from './embedded-app.js';
 
 const [inWarranty] = demoDevices(new Date());
 const PHONE = { width: 390, height: 844 };
@@ -15,6 +21,9 @@ const PHOTO = Buffer.from(
 );
 const LOG = 'fan alarm: fan 2 stopped at 10:00\n';
 const DESKTOP = { width: 1280, height: 800 };
+
+/** The canned reply the agent writes for the team, and then answers with. */
+const CANNED = { title: '寄回维修', text: '您好，需要寄回维修，我为您转维修工单。' };
 
 /** The texts of the chat's settled messages, oldest first. */
 const messageTexts = (page: Page) => page.getByTestId('message').locator('.text').allTextContents();
@@ -27,10 +36,60 @@ describe('consultation chat between a customer and an agent, in two browsers', (
   let consultationUrl: string;
   let number: string;
   let diagnosisCode: string;
+  /** The customer's consultation of last time, which support converted into a repair order. */
+  let earlier: { number: string; diagnosisCode: string };
+
+  /** A JSON POST to the product's API, as a client other than the browsers. */
+  async function post<T>(path: string, body: object, token?: string): Promise<T> {
+    const response = await fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+  const tokenOf = async (email: string) =>
+    (await post<{ accessToken: string }>('/api/auth/login', { email, password: DEMO_PASSWORD })).accessToken;
+
+  /** Before the browsers: the customer's earlier consultation, converted, and a second agent to hand over to. */
+  async function history(): Promise<void> {
+    const customerToken = await tokenOf('customer@example.com');
+    const agentToken = await tokenOf('agent@example.com');
+    const opened = await post<{ id: string; number: string }>(
+      '/api/consultations',
+      { sn: inWarranty!.sn, text: '去年风扇坏过一次' },
+      customerToken,
+    );
+    await post(`/api/consultations/${opened.id}/take`, {}, agentToken);
+    const converted = await post<{ diagnosisCode: string }>(
+      `/api/consultations/${opened.id}/convert`,
+      {},
+      agentToken,
+    );
+    earlier = { number: opened.number, diagnosisCode: converted.diagnosisCode };
+    await waitUntil(`repair order ${earlier.diagnosisCode}`, async () => {
+      const order = await fetch(`${app.url}/api/repair-orders/${earlier.diagnosisCode}`, {
+        headers: { authorization: `Bearer ${agentToken}` },
+      });
+      return order.ok;
+    });
+    await post(
+      '/api/admin/users',
+      {
+        email: 'agent2@example.com',
+        password: 'a long enough password',
+        displayName: '第二客服 Second Agent',
+        role: 'agent',
+      },
+      await tokenOf('admin@example.com'),
+    );
+  }
 
   beforeAll(async () => {
     app = await startEmbedded();
     closers.push(() => app.stop());
+    await history();
     for (const [email, assign] of [
       ['customer@example.com', (p: Page) => (customer = p)],
       ['agent@example.com', (p: Page) => (agent = p)],
@@ -55,6 +114,20 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     await alert.waitFor();
     expect(await alert.textContent()).toContain(`设备 ${outOfWarranty.sn} 已于`);
     expect(await alert.textContent()).toContain('不能创建咨询工单');
+  });
+
+  it('the agent writes a canned reply for the team', async () => {
+    await agent.getByRole('link', { name: '常用回复' }).click();
+    await agent.getByRole('heading', { name: '常用回复', level: 1 }).waitFor();
+    await agent.getByLabel('标题').fill(CANNED.title);
+    await agent.getByLabel('内容').fill(CANNED.text);
+    await agent.getByRole('button', { name: '保存' }).click();
+    const saved = agent.getByTestId('canned-reply').filter({ hasText: CANNED.title });
+    await saved.waitFor();
+    expect(await saved.locator('.canned-text').textContent()).toBe(CANNED.text);
+    // The form is empty again for the next one.
+    expect(await agent.getByLabel('标题').inputValue()).toBe('');
+    await screenshot(agent, 'canned-replies.zh-CN');
   });
 
   it("the agent's console is open and live before the customer writes", async () => {
@@ -114,7 +187,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     await screenshot(customer, 'consultation-customer.zh-CN');
   });
 
-  it('the agent takes it, sees the warranty beside the chat and answers; the customer sees it live', async () => {
+  it("the agent takes it, sees the warranty and the customer's earlier tickets beside the chat, and answers with a canned reply; the customer sees it live", async () => {
     await agent.getByTestId('queue').getByTestId('queue-item').filter({ hasText: number }).click();
     await agent.getByRole('button', { name: '接手' }).click();
     await agent.getByTestId('conversation').getByTestId('consultation-status').getByText('处理中').waitFor();
@@ -132,16 +205,36 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     expect(download.suggestedFilename()).toBe('miner.log');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(LOG);
 
-    // No list of agents exists yet: the agent names the other by account id, and a malformed one is refused.
-    await agent.getByRole('button', { name: '转交', exact: true }).click();
-    await agent.getByLabel('接收客服的账号 ID').fill('agent-2');
-    await agent.getByRole('button', { name: '确认转交' }).click();
-    expect(await agent.getByTestId('conversation').getByRole('alert').textContent()).toBe('格式不正确。');
-    expect(await agent.getByTestId('conversation').getByTestId('consultation-status').textContent()).toBe(
-      '处理中',
-    );
+    // The customer's consultation of last time and the repair order it became, beside this one.
+    const earlierTickets = agent.getByTestId('earlier-tickets');
+    const earlierOrder = earlierTickets.getByTestId('earlier-repair-orders').locator('li');
+    await earlierOrder.first().waitFor();
+    expect(await earlierOrder.count()).toBe(1);
+    expect(await earlierOrder.textContent()).toContain(earlier.diagnosisCode);
+    expect(await earlierOrder.textContent()).toContain('待提交');
+    const earlierConsultation = earlierTickets.getByTestId('earlier-consultations').locator('li');
+    expect(await earlierConsultation.count()).toBe(1);
+    expect(await earlierConsultation.textContent()).toContain(earlier.number);
+    expect(await earlierConsultation.textContent()).toContain('已完结 · 已转维修');
 
-    await agent.getByLabel('消息').fill('您好，需要寄回维修，我为您转维修工单。');
+    // Hand-over picks from the other agents by name; the agent keeps it this time.
+    await agent.getByRole('button', { name: '转交', exact: true }).click();
+    const toAgent = agent.getByLabel('接收客服');
+    await toAgent.waitFor();
+    expect(await toAgent.locator('option').allTextContents()).toEqual([
+      '请选择客服',
+      '第二客服 Second Agent',
+    ]);
+    await agent.getByRole('button', { name: '转交', exact: true }).click();
+
+    await agent.getByRole('button', { name: '常用回复' }).click();
+    await agent.getByLabel('搜索常用回复').fill('寄回');
+    await screenshot(agent, 'canned-reply-picker.zh-CN');
+    await agent
+      .getByTestId('canned-replies')
+      .getByRole('button', { name: new RegExp(CANNED.title) })
+      .click();
+    expect(await agent.getByLabel('消息').inputValue()).toBe(CANNED.text);
     await agent.getByRole('button', { name: '发送' }).click();
     await customer.getByTestId('message').filter({ hasText: '需要寄回维修' }).waitFor({ timeout: 10_000 });
     await screenshot(agent, 'consultation-agent-console.zh-CN');
@@ -173,9 +266,12 @@ describe('consultation chat between a customer and an agent, in two browsers', (
 
   it('"My tickets" lists the repair order by its diagnosis code and the completed consultation', async () => {
     await customer.getByRole('link', { name: '我的工单' }).click();
-    const line = customer.getByTestId('repair-order-lines').locator('tbody tr');
-    await line.first().waitFor();
-    const cells = await line.first().locator('td').allTextContents();
+    const line = customer
+      .getByTestId('repair-order-lines')
+      .locator('tbody tr')
+      .filter({ hasText: diagnosisCode });
+    await line.waitFor();
+    const cells = await line.locator('td').allTextContents();
     expect(cells[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(cells.slice(1)).toEqual([diagnosisCode, inWarranty!.model, inWarranty!.sn, '待提交']);
     const consultation = customer

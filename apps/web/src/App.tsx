@@ -9,6 +9,7 @@ import { DeviceImportPage } from './admin/DeviceImportPage';
 import { WarrantyPoliciesPage } from './admin/WarrantyPoliciesPage';
 import { AgentConsolePage } from './agent/AgentConsolePage';
 import { AuthProvider } from './auth/auth-context';
+import { CannedRepliesPage } from './canned-replies/CannedRepliesPage';
 import { RegisterPage } from './auth/RegisterPage';
 import { RedirectSignedIn, RequireRole, RequireSignIn } from './auth/route-guards';
 import { SignInPage } from './auth/SignInPage';
@@ -63,6 +64,7 @@ export function App() {
               <Route path="/repair-orders/:diagnosisCode/mail-in" element={customer(<MailInPage />)} />
               <Route path="/agent" element={agent(<AgentConsolePage />)} />
               <Route path="/agent/:id" element={agent(<AgentConsolePage />)} />
+              <Route path="/canned-replies" element={agent(<CannedRepliesPage />)} />
               <Route
                 path="/account/sessions"
                 element={

@@ -13,6 +13,8 @@ export interface RequestOptions {
   accessToken?: string;
   /** The version the change was made on (an ETag); the server refuses it when the resource moved on. */
   ifMatch?: string;
+  /** Names the command, so that a retry after a lost answer takes effect once. */
+  idempotencyKey?: string;
 }
 
 /** The fetch options of a JSON call. */
@@ -21,6 +23,7 @@ export function jsonInit(options: RequestOptions = {}): RequestInit {
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.accessToken) headers.authorization = `Bearer ${options.accessToken}`;
   if (options.ifMatch) headers['if-match'] = options.ifMatch;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   return {
     method: options.method ?? 'GET',
     headers,

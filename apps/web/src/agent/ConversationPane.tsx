@@ -1,19 +1,22 @@
 import type { Author, Consultation } from '@aftersales/contracts/consultation';
 import type { WarrantyLookupReply } from '@aftersales/contracts/warranty';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
+import { CannedReplyPicker } from '../canned-replies/CannedReplyPicker';
 import { ChatPanel } from '../consultations/ChatPanel';
 import { ConsultationStatusBadge } from '../consultations/ConsultationStatus';
 import { useChat } from '../consultations/use-chat';
-import { ApiRequestError } from '../api';
-import { errorText, fieldErrorTexts } from '../error-text';
+import { errorText } from '../error-text';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
+import { EarlierTicketsPanel } from './EarlierTicketsPanel';
+import { HandOverForm } from './HandOverForm';
 
 /**
- * One consultation in the console: the chat, what the agent may do in its state (take, hand over,
- * resolve, convert), and the machine's warranty beside it.
+ * One consultation in the console: the chat with the canned replies at hand, what the agent may do in its
+ * state (take, hand over, resolve, convert), and beside it the machine's warranty and the customer's other
+ * tickets.
  */
 export function ConversationPane({
   consultationId,
@@ -76,9 +79,13 @@ export function ConversationPane({
             viewer={viewer}
             canWrite={holding}
             writeHint={consultation.agentId ? t('agent.heldByOther') : t('agent.takeToAnswer')}
+            composerTools={(insert) => <CannedReplyPicker onPick={insert} />}
           />
         </div>
-        <WarrantyPanel sn={consultation.device.sn} />
+        <aside className="side-panels">
+          <WarrantyPanel sn={consultation.device.sn} />
+          <EarlierTicketsPanel consultationId={consultation.id} />
+        </aside>
       </div>
     </section>
   );
@@ -98,7 +105,6 @@ function Actions({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [handingOver, setHandingOver] = useState(false);
-  const [toAgent, setToAgent] = useState('');
   const base = `/api/consultations/${encodeURIComponent(consultation.id)}`;
 
   async function act(path: string, body?: unknown) {
@@ -112,17 +118,10 @@ function Actions({
       onDone('consultation' in reply ? reply.consultation : reply);
       setHandingOver(false);
     } catch (failure) {
-      // A malformed agent id is the one field here: its reason says more than "correct the marked fields".
-      const field = failure instanceof ApiRequestError ? fieldErrorTexts(failure).agentId : undefined;
-      setError(field ?? errorText(failure));
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }
-  }
-
-  function handOver(event: FormEvent) {
-    event.preventDefault();
-    void act('hand-over', { agentId: toAgent.trim() });
   }
 
   const holding = consultation.status === 'in_progress' && consultation.agentId === agentId;
@@ -154,21 +153,11 @@ function Actions({
         )}
       </div>
       {handingOver && (
-        <form className="row hand-over" onSubmit={handOver} noValidate>
-          <label htmlFor="to-agent" className="visually-hidden">
-            {t('agent.toAgent')}
-          </label>
-          <input
-            id="to-agent"
-            className="mono"
-            value={toAgent}
-            placeholder={t('agent.toAgentHint')}
-            onChange={(e) => setToAgent(e.target.value)}
-          />
-          <button type="submit" disabled={busy || !toAgent.trim()}>
-            {t('agent.handOverTo')}
-          </button>
-        </form>
+        <HandOverForm
+          agentId={agentId}
+          busy={busy}
+          onHandOver={(toAgentId) => void act('hand-over', { agentId: toAgentId })}
+        />
       )}
       {error && <ErrorAlert>{error}</ErrorAlert>}
     </div>
@@ -180,7 +169,7 @@ function WarrantyPanel({ sn }: { sn: string }) {
   const { api } = useAuth();
   const warranty = useResource<WarrantyLookupReply>(`/api/warranty/${encodeURIComponent(sn)}`, api);
   return (
-    <aside className="warranty-panel" data-testid="warranty-panel">
+    <section className="side-panel warranty-panel" data-testid="warranty-panel">
       <h3>{t('agent.warranty')}</h3>
       {warranty.status === 'failed' && <ErrorAlert>{warranty.message}</ErrorAlert>}
       {warranty.data && (
@@ -201,6 +190,6 @@ function WarrantyPanel({ sn }: { sn: string }) {
           </dd>
         </dl>
       )}
-    </aside>
+    </section>
   );
 }

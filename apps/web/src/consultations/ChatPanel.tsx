@@ -1,6 +1,6 @@
 import type { Author, ChatMessage } from '@aftersales/contracts/consultation';
 import { MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_TEXT } from '@aftersales/contracts/consultation';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { AttachmentView } from './AttachmentView';
@@ -9,20 +9,26 @@ import type { useChat } from './use-chat';
 
 type Chat = ReturnType<typeof useChat>;
 
+/** Puts text into the composer, after what is written there already, for the writer to adjust and send. */
+export type InsertText = (text: string) => void;
+
 /**
  * The conversation: earlier pages on request, messages oldest first with the newest in view, what is still
- * being sent, the other side typing, and the composer. `canWrite` false shows `writeHint` instead.
+ * being sent, the other side typing, and the composer. `canWrite` false shows `writeHint` instead;
+ * `composerTools` are shown beside the composer, with a way to insert text into it.
  */
 export function ChatPanel({
   chat,
   viewer,
   canWrite = true,
   writeHint,
+  composerTools,
 }: {
   chat: Chat;
   viewer: Author;
   canWrite?: boolean;
   writeHint?: string;
+  composerTools?: (insert: InsertText) => ReactNode;
 }) {
   const { t } = useTranslation();
   const end = useRef<HTMLDivElement>(null);
@@ -70,7 +76,7 @@ export function ChatPanel({
           {viewer.kind === 'customer' ? t('chat.agentTyping') : t('chat.customerTyping')}
         </p>
       )}
-      {canWrite ? <Composer chat={chat} /> : <p className="muted small">{writeHint}</p>}
+      {canWrite ? <Composer chat={chat} tools={composerTools} /> : <p className="muted small">{writeHint}</p>}
     </div>
   );
 }
@@ -122,8 +128,9 @@ function PendingBubble({ pending, resend }: { pending: PendingMessage; resend: (
   );
 }
 
-function Composer({ chat }: { chat: Chat }) {
+function Composer({ chat, tools }: { chat: Chat; tools?: (insert: InsertText) => ReactNode }) {
   const { t } = useTranslation();
+  const field = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [problem, setProblem] = useState<string>();
@@ -139,6 +146,12 @@ function Composer({ chat }: { chat: Chat }) {
     setFiles([]);
     setProblem(undefined);
   }
+
+  const insert: InsertText = (inserted) => {
+    setText((current) => (current.trim() ? `${current.trimEnd()}\n${inserted}` : inserted));
+    setProblem(undefined);
+    field.current?.focus();
+  };
 
   function choose(chosen: FileList | null) {
     const all = [...files, ...(chosen ?? [])];
@@ -157,6 +170,7 @@ function Composer({ chat }: { chat: Chat }) {
         {t('chat.message')}
       </label>
       <textarea
+        ref={field}
         id="chat-text"
         rows={2}
         maxLength={MAX_MESSAGE_TEXT}
@@ -184,6 +198,7 @@ function Composer({ chat }: { chat: Chat }) {
       <label htmlFor="chat-files" className="button secondary">
         {t('chat.attach', { max: MAX_ATTACHMENTS_PER_MESSAGE })}
       </label>
+      {tools?.(insert)}
       <button type="submit" className="primary">
         {t('chat.send')}
       </button>

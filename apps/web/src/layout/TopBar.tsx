@@ -32,6 +32,7 @@ export function TopBar() {
         )}
         {role === 'customer' && <NavLink to="/tickets">{t('nav.myTickets')}</NavLink>}
         {role === 'agent' && <NavLink to="/agent">{t('nav.agentConsole')}</NavLink>}
+        {role === 'agent' && <NavLink to="/canned-replies">{t('nav.cannedReplies')}</NavLink>}
         <NavLink to="/repair-points">{t('nav.repairPoints')}</NavLink>
         {role === 'admin' && <AdminLinks />}
       </nav>

@@ -13,13 +13,14 @@ interface Live {
 const LiveContext = createContext<Live>({ connected: false });
 
 /**
- * One socket per signed-in customer or agent (the only ones who chat), shared by every page. Each (re)connection presents the current access
- * token, so a token renewed since the last one is the one sent.
+ * One socket per signed-in customer, agent or engineer (those who chat or follow repair orders), shared by
+ * every page. Each (re)connection presents the current access token, so a token renewed since the last one
+ * is the one sent.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { state, authorizedFetch } = useAuth();
   const signedIn = state.status === 'signed-in';
-  const chats = signedIn && (state.user.role === 'customer' || state.user.role === 'agent');
+  const follows = signedIn && state.user.role !== 'admin';
   const token = useRef<string | undefined>(undefined);
   token.current = signedIn ? state.accessToken : undefined;
   const renew = useRef(authorizedFetch);
@@ -27,7 +28,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const [live, setLive] = useState<Live>({ connected: false });
 
   useEffect(() => {
-    if (!chats) return;
+    if (!follows) return;
     const socket = io(LIVE_NAMESPACE, {
       auth: (send) => send({ token: token.current }),
       // WebSocket only: long-polling would need sticky sessions across the gateway's processes.
@@ -55,7 +56,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       socket.disconnect();
       setLive({ connected: false });
     };
-  }, [chats]);
+  }, [follows]);
 
   return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
 }

@@ -89,6 +89,17 @@ export class ConsultationRepository {
     return rows.map((row) => toConsultation(row, viewer));
   }
 
+  /** One customer's consultations as support sees them, the latest activity first. */
+  async listForCustomer(customerId: string): Promise<Consultation[]> {
+    const rows = await this.connection.db
+      .select()
+      .from(consultations)
+      .where(eq(consultations.customerId, customerId))
+      .orderBy(desc(consultations.lastActivityAt))
+      .limit(500);
+    return rows.map((row) => toConsultation(row, { kind: 'agent' }));
+  }
+
   /** Messages after `afterSeq` in order, or the page before `beforeSeq` (the newest without it), oldest first. */
   async messages(
     consultationId: string,

@@ -53,3 +53,19 @@ export const messages = consultationSchema.table(
   },
   (t) => [primaryKey({ columns: [t.consultationId, t.seq] })],
 );
+
+/** The canned replies agents keep, as they are now; a deleted one has no row. */
+export const cannedReplies = consultationSchema.table(
+  'canned_replies',
+  {
+    id: uuid('id').primaryKey(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    /** The stream's version after the reply's last event, for `If-Match`. */
+    version: integer('version').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('canned_replies_title_idx').on(t.title)],
+);

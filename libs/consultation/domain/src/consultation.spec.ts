@@ -68,9 +68,9 @@ const take = (agentId = AGENT): ConsultationCommand => ({
   data: { agentId },
   metadata: at,
 });
-const handOver = (agentId: string, toAgentId: string): ConsultationCommand => ({
+const handOver = (agentId: string, toAgentId: string, receiverIsAgent = true): ConsultationCommand => ({
   type: 'HandOver',
-  data: { agentId, toAgentId },
+  data: { agentId, toAgentId, receiverIsAgent },
   metadata: at,
 });
 const resolve = (agentId = AGENT): ConsultationCommand => ({
@@ -400,6 +400,17 @@ describe('taking and handing over', () => {
       .when(handOver(AGENT, AGENT))
       .thenThrows(InvalidError, (e) => e.code === 'hand_over_to_self');
     spec.given([opened]).when(handOver(AGENT, OTHER_AGENT)).thenThrows(IllegalTransitionError);
+  });
+
+  it('refuses a hand-over to someone who is not an active agent, naming the field', () => {
+    spec
+      .given([opened, taken()])
+      .when(handOver(AGENT, CUSTOMER, false))
+      .thenThrows(
+        InvalidError,
+        (e) =>
+          e.code === 'hand_over_to_non_agent' && e.message === `agentId: ${CUSTOMER} is not an active agent`,
+      );
   });
 });
 

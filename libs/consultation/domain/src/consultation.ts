@@ -42,7 +42,15 @@ export type OpenConsultation = Command<
 export type PostMessage = Command<'PostMessage', { author: Author; message: NewMessage }>;
 export type MarkRead = Command<'MarkRead', { reader: Author; upToSeq: number }>;
 export type TakeConsultation = Command<'TakeConsultation', { agentId: string }>;
-export type HandOver = Command<'HandOver', { agentId: string; toAgentId: string }>;
+export type HandOver = Command<
+  'HandOver',
+  {
+    agentId: string;
+    toAgentId: string;
+    /** Whether the receiver is an agent who may sign in, by the identity service's answer. */
+    receiverIsAgent: boolean;
+  }
+>;
 export type ResolveConsultation = Command<'ResolveConsultation', { agentId: string }>;
 export type ConvertConsultation = Command<'ConvertConsultation', { agentId: string; diagnosisCode: string }>;
 
@@ -225,11 +233,16 @@ export const consultationDecider: Decider<ConsultationCommand, ConsultationEvent
       }
       case 'HandOver': {
         const current = opened(state);
-        const { agentId, toAgentId } = command.data;
+        const { agentId, toAgentId, receiverIsAgent } = command.data;
         assertOwner(current, agentId, 'HandOver');
         if (toAgentId === agentId) {
-          throw new InvalidError('toAgentId: hand the consultation to another agent', {
+          throw new InvalidError('agentId: hand the consultation to another agent', {
             code: 'hand_over_to_self',
+          });
+        }
+        if (!receiverIsAgent) {
+          throw new InvalidError(`agentId: ${toAgentId} is not an active agent`, {
+            code: 'hand_over_to_non_agent',
           });
         }
         return [

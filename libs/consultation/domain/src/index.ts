@@ -1,1 +1,2 @@
+export * from './canned-reply.js';
 export * from './consultation.js';

@@ -31,6 +31,11 @@ export class ConsultationMsController {
     return this.consultations.list(viewer, status);
   }
 
+  @Answers(m.listForCustomer)
+  listForCustomer({ customerId }: Request<'listForCustomer'>) {
+    return this.consultations.listForCustomer(customerId);
+  }
+
   @Answers(m.messages)
   messages({ consultationId, viewer, ...page }: Request<'messages'>) {
     return this.consultations.messages(consultationId, viewer, page);

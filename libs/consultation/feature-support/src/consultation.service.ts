@@ -7,6 +7,7 @@ import type {
   ConsultationStatus,
   NewMessageRequest,
 } from '@aftersales/contracts/consultation';
+import { identityMessages } from '@aftersales/contracts/identity';
 import { warrantyMessages } from '@aftersales/contracts/warranty';
 import { ConsultationRepository, consultationsProjection } from '@aftersales/consultation-data-access';
 import {
@@ -73,6 +74,10 @@ export class ConsultationService {
     return this.readModel.list(viewer, status);
   }
 
+  listForCustomer(customerId: string): Promise<Consultation[]> {
+    return this.readModel.listForCustomer(customerId);
+  }
+
   async messages(
     consultationId: string,
     viewer: Author,
@@ -105,8 +110,11 @@ export class ConsultationService {
     return this.get(consultationId, { kind: 'agent', userId: agentId });
   }
 
+  /** Only to an agent who may sign in, by the identity service's list of them. */
   async handOver(consultationId: string, agentId: string, toAgentId: string, metadata: CommandMetadata) {
-    await this.decide(consultationId, 'HandOver', metadata, { agentId, toAgentId });
+    const agents = await this.services.request(identityMessages.listAgents, {}, metadata);
+    const receiverIsAgent = agents.some((agent) => agent.id === toAgentId);
+    await this.decide(consultationId, 'HandOver', metadata, { agentId, toAgentId, receiverIsAgent });
     return this.get(consultationId, { kind: 'agent', userId: toAgentId });
   }
 

@@ -1,3 +1,5 @@
+export * from './canned-replies.js';
+export * from './earlier-tickets.js';
 export * from './events.js';
 export * from './live.js';
 export * from './messages.js';

@@ -129,6 +129,12 @@ export const consultationMessages = {
     z.strictObject({ viewer: viewerSchema, status: consultationStatusSchema.optional() }),
     z.array(consultationSchema),
   ),
+  /** One customer's consultations, the latest activity first, as support sees them. */
+  listForCustomer: message(
+    'aftersales.consultation.list-for-customer',
+    z.strictObject({ customerId: userId }),
+    z.array(consultationSchema),
+  ),
   /** A page of messages before `beforeSeq` (newest page without it), or those after `afterSeq` (catch-up). */
   messages: message(
     'aftersales.consultation.messages',

@@ -3,6 +3,7 @@ import { message } from '../common/contracts.js';
 import { principalSchema } from './principal.js';
 import {
   accessChangeSchema,
+  agentSchema,
   apiKeySchema,
   auditPageSchema,
   auditQuerySchema,
@@ -59,6 +60,8 @@ export const identityMessages = {
   ),
   createUser: message('aftersales.identity.create-user', createUserRequestSchema, userSchema),
   listUsers: message('aftersales.identity.list-users', userQuerySchema, z.array(userSchema)),
+  /** The agents who may be handed a consultation: accounts of the agent role not disabled, by name. */
+  listAgents: message('aftersales.identity.list-agents', nothing, z.array(agentSchema)),
   /** Takes effect on tokens already in use: gateways hear a `userChanged` notice before the reply. */
   changeAccess: message(
     'aftersales.identity.change-access',

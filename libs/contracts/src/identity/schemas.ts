@@ -102,6 +102,10 @@ export const userSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
 
+/** An agent as other agents see them, to hand a consultation over to. */
+export const agentSchema = z.object({ id: z.uuid(), displayName: z.string() }).meta({ id: 'Agent' });
+export type Agent = z.infer<typeof agentSchema>;
+
 /** A new session: the access token goes to the client, the refresh token into an httpOnly cookie. */
 export const sessionTokensSchema = z.object({
   accessToken: z.string(),

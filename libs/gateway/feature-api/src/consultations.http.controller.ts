@@ -6,6 +6,8 @@ import {
   consultationMessages as m,
   consultationsQuerySchema,
   type ConsultationStatus,
+  type EarlierTickets,
+  earlierTicketsSchema,
   type MessagesQuery,
   messagesQuerySchema,
   type OpenConsultationRequest,
@@ -14,6 +16,7 @@ import {
   postMessageRequestSchema,
 } from '@aftersales/contracts/consultation';
 import { idParamSchema } from '@aftersales/contracts/identity';
+import { repairOrderMessages } from '@aftersales/contracts/repair-orders';
 import { namedUuid, ServiceClient } from '@aftersales/shared-messaging';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -110,6 +113,35 @@ export class ConsultationsHttpController {
     @Metadata() metadata: CommandMetadata,
   ) {
     return this.services.request(m.get, { consultationId: id, viewer: authorOf(user) }, metadata);
+  }
+
+  @Get(':id/earlier-tickets')
+  @Access(agents)
+  @ApiOperation({
+    summary:
+      "The consultation's customer's other consultations and their repair orders, beside it in the console",
+    description: 'Neither the consultation itself nor the repair order it was converted into is listed.',
+  })
+  @Reply(200, earlierTicketsSchema)
+  @Refuses(404)
+  async earlierTickets(
+    @Param({ schema: idParamSchema }) { id }: { id: string },
+    @CurrentUser() user: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ): Promise<EarlierTickets> {
+    const { customerId } = await this.services.request(
+      m.get,
+      { consultationId: id, viewer: authorOf(user) },
+      metadata,
+    );
+    const [consultations, repairOrders] = await Promise.all([
+      this.services.request(m.listForCustomer, { customerId }, metadata),
+      this.services.request(repairOrderMessages.listForCustomer, { customerId }, metadata),
+    ]);
+    return {
+      consultations: consultations.filter((c) => c.id !== id),
+      repairOrders: repairOrders.filter((order) => order.consultationId !== id),
+    };
   }
 
   @Get(':id/messages')
@@ -209,7 +241,10 @@ export class ConsultationsHttpController {
 
   @Post(':id/hand-over')
   @Access(agents)
-  @ApiOperation({ summary: 'Hand a consultation the caller holds to another agent' })
+  @ApiOperation({
+    summary: 'Hand a consultation the caller holds to another agent',
+    description: 'The receiver must be an active agent (`GET /api/agents`); anyone else answers 400.',
+  })
   @Reply(200, m.handOver.reply)
   @Refuses(409)
   handOver(

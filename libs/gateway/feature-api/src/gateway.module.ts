@@ -9,7 +9,9 @@ import { AdminHttpController } from './admin.http.controller.js';
 import { AdminWarrantyHttpController } from './admin-warranty.http.controller.js';
 import { AttachmentsHttpController } from './attachments.http.controller.js';
 import { MessageUpload } from './attachments/message-upload.js';
+import { AgentsHttpController } from './agents.http.controller.js';
 import { AuthHttpController } from './auth.http.controller.js';
+import { CannedRepliesHttpController } from './canned-replies.http.controller.js';
 import { ConsultationsHttpController } from './consultations.http.controller.js';
 import { RepairOrdersHttpController } from './repair-orders.http.controller.js';
 import { DeviceCsvImport } from './device-csv-import.js';
@@ -37,6 +39,8 @@ export class GatewayModule {
         AuthHttpController,
         SessionsHttpController,
         ConsultationsHttpController,
+        CannedRepliesHttpController,
+        AgentsHttpController,
         AttachmentsHttpController,
         RepairOrdersHttpController,
         AdminHttpController,

@@ -135,6 +135,15 @@ export class IdentityRepository {
     return rows.map(toUser);
   }
 
+  /** The accounts of the agent role that may sign in, by display name. */
+  async listActiveAgents(): Promise<{ id: string; displayName: string }[]> {
+    return this.db
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .where(and(eq(users.role, 'agent'), isNull(users.disabledAt)))
+      .orderBy(asc(users.displayName), asc(users.id));
+  }
+
   /** Writes an account's role, repair point and whether it is disabled. */
   async updateAccount(
     id: string,

@@ -71,6 +71,10 @@ export class AdministrationService {
     return (await this.repository.listUsers(q)).map(publicUser);
   }
 
+  listAgents(): Promise<Reply<'listAgents'>> {
+    return this.repository.listActiveAgents();
+  }
+
   async createUser(request: CreateUserRequest, metadata: CommandMetadata): Promise<User> {
     const { password, ...fields } = request;
     const id = randomUUID();

@@ -64,6 +64,11 @@ export class IdentityMsController {
     return this.administration.listUsers(request);
   }
 
+  @Answers(messages.listAgents)
+  listAgents() {
+    return this.administration.listAgents();
+  }
+
   @Answers(messages.changeAccess)
   changeAccess(request: Request<'changeAccess'>, metadata: CommandMetadata) {
     return this.administration.changeAccess(request, metadata);

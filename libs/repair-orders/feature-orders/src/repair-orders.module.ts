@@ -3,6 +3,7 @@ import { repairOrderEvents } from '@aftersales/contracts/repair-orders';
 import { RepairOrderRepository, repairOrdersMigrations } from '@aftersales/repair-orders-data-access';
 import { EventSourcedServiceModule } from '@aftersales/shared-event-store';
 import { conversionConsumer } from './conversion.consumer.js';
+import { RepairOrderNotices } from './repair-order.notices.js';
 import { RepairOrdersMsController } from './repair-orders.ms.controller.js';
 import { RepairOrdersService } from './repair-orders.service.js';
 
@@ -20,6 +21,6 @@ import { RepairOrdersService } from './repair-orders.service.js';
     }),
   ],
   controllers: [RepairOrdersMsController],
-  providers: [RepairOrderRepository, RepairOrdersService],
+  providers: [RepairOrderRepository, RepairOrderNotices, RepairOrdersService],
 })
 export class RepairOrdersModule {}

@@ -29,6 +29,7 @@ import {
 import { CommandHandler, EVENT_STORE, type EventStore } from '@aftersales/shared-event-store';
 import { namedUuid, ServiceClient } from '@aftersales/shared-messaging';
 import { checkDevices } from './device-checks.js';
+import { RepairOrderNotices } from './repair-order.notices.js';
 
 type Data<T extends RepairOrderCommand['type']> = Extract<RepairOrderCommand, { type: T }>['data'];
 type Request<K extends keyof typeof m> = ParsedRequestOf<(typeof m)[K]>;
@@ -60,6 +61,7 @@ export class RepairOrdersService {
   constructor(
     private readonly readModel: RepairOrderRepository,
     private readonly services: ServiceClient,
+    private readonly notices: RepairOrderNotices,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
     this.orders = new CommandHandler(store, repairOrderDecider, [repairOrdersProjection]);
@@ -234,7 +236,7 @@ export class RepairOrdersService {
   }
 
   /**
-   * Decides on the order's stream and answers the order as it is now. A caller who named a version
+   * Decides on the order's stream, tells the pages following the order, and answers it as it is now. A caller who named a version
    * that is no longer current gets the current order with the refusal, to decide again on what is there.
    */
   private async decide<T extends RepairOrderCommand['type']>(
@@ -258,7 +260,9 @@ export class RepairOrdersService {
       }
       throw error;
     }
-    return this.get(diagnosisCode, viewer);
+    const order = await this.get(diagnosisCode, viewer);
+    await this.notices.changed(order);
+    return order;
   }
 
   private viewerOf(data: Data<RepairOrderCommand['type']>): OrderViewer {

@@ -1,11 +1,17 @@
 import type { EventContract, MessageContract } from '@aftersales/contracts/common';
 import {
+  cannedReplyEvents,
+  cannedReplyMessages,
   consultationEvents,
   consultationMessages,
   consultationNotices,
 } from '@aftersales/contracts/consultation';
 import { identityEvents, identityMessages, identityNotices } from '@aftersales/contracts/identity';
-import { repairOrderEvents, repairOrderMessages } from '@aftersales/contracts/repair-orders';
+import {
+  repairOrderEvents,
+  repairOrderMessages,
+  repairOrderNotices,
+} from '@aftersales/contracts/repair-orders';
 import { warrantyEvents, warrantyMessages } from '@aftersales/contracts/warranty';
 import { deadLetterSubject, eventSubject } from './event-bus/event-bus.js';
 
@@ -22,7 +28,7 @@ const events = (contracts: Record<string, EventContract>) =>
 const answers: Record<Exclude<BusApp, 'gateway'>, string[]> = {
   identity: requests(identityMessages),
   warranty: requests(warrantyMessages),
-  consultation: requests(consultationMessages),
+  consultation: [...requests(consultationMessages), ...requests(cannedReplyMessages)],
   'repair-orders': requests(repairOrderMessages),
 };
 
@@ -31,16 +37,28 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
   // The gateway asks every service, relays typing between gateways, and hears the notices it acts on.
   gateway: {
     publish: [...Object.values(answers).flat(), consultationNotices.typing],
-    subscribe: [...Object.values(identityNotices), consultationNotices.changed, consultationNotices.typing],
+    subscribe: [
+      ...Object.values(identityNotices),
+      consultationNotices.changed,
+      consultationNotices.typing,
+      repairOrderNotices.changed,
+    ],
   },
   identity: {
     publish: [...events(identityEvents), ...Object.values(identityNotices)],
     subscribe: answers.identity,
   },
   warranty: { publish: events(warrantyEvents), subscribe: answers.warranty },
-  // Opening a consultation asks the warranty service whether the machine is in warranty.
+  // Opening a consultation asks the warranty service whether the machine is in warranty; handing one over
+  // asks the identity service who the agents are.
   consultation: {
-    publish: [...events(consultationEvents), consultationNotices.changed, warrantyMessages.lookup.subject],
+    publish: [
+      ...events(consultationEvents),
+      ...events(cannedReplyEvents),
+      consultationNotices.changed,
+      warrantyMessages.lookup.subject,
+      identityMessages.listAgents.subject,
+    ],
     subscribe: answers.consultation,
   },
   // A mail-in form's machines and repair point are checked with the warranty service.
@@ -49,6 +67,7 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
       ...events(repairOrderEvents),
       warrantyMessages.lookupBatch.subject,
       warrantyMessages.getRepairPoint.subject,
+      repairOrderNotices.changed,
     ],
     subscribe: answers['repair-orders'],
   },

@@ -2,6 +2,7 @@ import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetada
 import { SubscribeMessage } from '@nestjs/websockets';
 import { UnauthenticatedError } from '@aftersales/contracts/common';
 import type { liveClientEvents } from '@aftersales/contracts/consultation';
+import type { orderLiveClientEvents } from '@aftersales/contracts/repair-orders';
 import type { Credentials, Role } from '@aftersales/contracts/identity';
 import type { Socket } from 'socket.io';
 import type { UserPrincipal } from './access.decorator.js';
@@ -15,7 +16,10 @@ export interface LiveRule {
 export const LIVE_HANDLER = 'aftersales:live-handler';
 
 /** Makes a method handle a client event of the live namespace, for the roles named. */
-export function OnLive(event: keyof typeof liveClientEvents, rule: LiveRule) {
+export function OnLive(
+  event: keyof typeof liveClientEvents | keyof typeof orderLiveClientEvents,
+  rule: LiveRule,
+) {
   return applyDecorators(SubscribeMessage(event), SetMetadata(LIVE_HANDLER, rule));
 }
 

@@ -15,7 +15,15 @@ import {
   liveClientEvents,
 } from '@aftersales/contracts/consultation';
 import { identityNotices, type IdentityNotices } from '@aftersales/contracts/identity';
-import { BROADCASTS, type Broadcasts } from '@aftersales/shared-messaging';
+import {
+  type OrderViewer,
+  orderLiveClientEvents,
+  repairOrderChangedNoticeSchema,
+  type RepairOrderDetail,
+  repairOrderMessages,
+  repairOrderNotices,
+} from '@aftersales/contracts/repair-orders';
+import { BROADCASTS, type Broadcasts, ServiceClient } from '@aftersales/shared-messaging';
 import { metrics } from '@aftersales/shared-metrics';
 import type { Namespace, Socket } from 'socket.io';
 import type { UserPrincipal } from '../access/access.decorator.js';
@@ -28,6 +36,7 @@ import {
   OnLive,
 } from '../access/live-access.js';
 import { Ownership } from '../access/ownership.js';
+import { gatewayMetadata } from '../command-metadata.js';
 import { authorOf } from '../consultations.http.controller.js';
 import { parseInput } from '../zod-validation.pipe.js';
 import { LiveExceptionFilter } from './live-exception.filter.js';
@@ -36,6 +45,14 @@ import { liveRefusalOf } from './live-refusal.js';
 
 const participants: LiveRule = { roles: ['customer', 'agent'] };
 const agents: LiveRule = { roles: ['agent'] };
+/** Who follows a repair order: its customer, support, and the engineers of the point it was sent to. */
+const orderViewers: LiveRule = { roles: ['customer', 'agent', 'engineer'] };
+const orderRoom = (diagnosisCode: string) => `order:${diagnosisCode}`;
+
+function orderViewerOf({ role, userId, repairPointId }: UserPrincipal): OrderViewer {
+  if (role === 'engineer' && repairPointId) return { kind: 'repair_point', repairPointId };
+  return { kind: role === 'agent' ? 'agent' : 'customer', userId };
+}
 const ok: LiveAck = { ok: true };
 
 /**
@@ -57,6 +74,7 @@ export class LiveWsGateway
     private readonly authenticator: Authenticator,
     private readonly ownership: Ownership,
     private readonly followers: LiveFollowers,
+    private readonly services: ServiceClient,
     @Inject(BROADCASTS) private readonly broadcasts: Broadcasts,
   ) {}
 
@@ -92,6 +110,11 @@ export class LiveWsGateway
       this.broadcasts.listen(identityNotices.userChanged, (notice) => {
         const { userId } = notice as IdentityNotices['userChanged'];
         disconnect((principal) => principal.userId === userId);
+      }),
+      // Every gateway hears each change and brings it to its own sockets that follow the order.
+      this.broadcasts.listen(repairOrderNotices.changed, (notice) => {
+        const { order } = repairOrderChangedNoticeSchema.parse(notice);
+        namespace.to(orderRoom(order.diagnosisCode)).emit('order', order);
       }),
     );
   }
@@ -140,6 +163,30 @@ export class LiveWsGateway
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
     const { consultationId } = parseInput(liveClientEvents.typing, body);
     await this.followers.typing(socket, consultationId);
+    return ok;
+  }
+
+  /** Only an order the user may read over HTTP: another customer's, or another point's, answers not found. */
+  @OnLive('followOrder', orderViewers)
+  async followOrder(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody() body: unknown,
+    @LiveUser() user: UserPrincipal,
+  ): Promise<{ ok: true; order: RepairOrderDetail }> {
+    const { diagnosisCode } = parseInput(orderLiveClientEvents.followOrder, body);
+    const order = await this.services.request(
+      repairOrderMessages.get,
+      { diagnosisCode, viewer: orderViewerOf(user) },
+      gatewayMetadata(),
+    );
+    await socket.join(orderRoom(diagnosisCode));
+    return { ok: true, order };
+  }
+
+  @OnLive('unfollowOrder', orderViewers)
+  async unfollowOrder(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown): Promise<LiveAck> {
+    const { diagnosisCode } = parseInput(orderLiveClientEvents.unfollowOrder, body);
+    await socket.leave(orderRoom(diagnosisCode));
     return ok;
   }
 }
