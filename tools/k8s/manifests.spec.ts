@@ -10,6 +10,7 @@ import * as networking from 'kubernetes-models/networking.k8s.io/v1';
 import * as policy from 'kubernetes-models/policy/v1';
 import * as core from 'kubernetes-models/v1';
 import { healthPaths } from '@aftersales/shared-health/paths';
+import { makeTlsCertificates } from '@aftersales/shared-testing';
 import { committedFiles, committedManifests } from './committed-manifests.js';
 import { environments } from './src/environments.js';
 import { type Manifest, synthesize } from './src/synth.js';
@@ -20,7 +21,11 @@ import { natsPasswordVariable } from './src/nats.js';
 export const KUBERNETES_VERSION = '1.36';
 
 /** Objects of operators' CRDs, for which no offline schema is at hand: the rules below check them instead. */
-const withoutSchema = new Set(['postgresql.cnpg.io/v1 Cluster']);
+const withoutSchema = new Set([
+  'postgresql.cnpg.io/v1 Cluster',
+  'cert-manager.io/v1 Issuer',
+  'cert-manager.io/v1 Certificate',
+]);
 
 interface Model {
   validate(): void;
@@ -195,9 +200,11 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
     expect(conf).toMatch(/jetstream \{/);
     for (const node of [0, 1, 2])
       expect(conf).toContain(`nats://nats-${node}.nats-headless.${env.namespace}.svc:6222`);
-    // This machine's nats-server (Debian's 2.9; the pods run 2.10, which reads the same syntax) accepts it.
+    // This machine's nats-server (Debian's 2.9; the pods run 2.10, which reads the same syntax) accepts it,
+    // with certificate files where the Secret would be mounted.
     const folder = mkdtempSync(join(tmpdir(), 'nats-conf-'));
-    writeFileSync(join(folder, 'nats.conf'), conf);
+    makeTlsCertificates(folder, ['nats']);
+    writeFileSync(join(folder, 'nats.conf'), conf.replaceAll('/etc/nats-tls/', `${folder}/`));
     const check = spawnSync('/usr/sbin/nats-server', ['-c', join(folder, 'nats.conf'), '-t'], {
       env: {
         POD_NAME: 'nats-0',
@@ -247,10 +254,43 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
       const env = Object.fromEntries(container!.env.map((e) => [e.name, e.value ?? e.valueFrom]));
       expect({ app, url: env.NATS_URL, password: env.NATS_PASSWORD }).toEqual({
         app,
-        url: `nats://${app}:$(NATS_PASSWORD)@nats:4222`,
+        url: `${name === 'prod' ? 'tls' : 'nats'}://${app}:$(NATS_PASSWORD)@nats:4222`,
         password: { secretKeyRef: { name: 'nats-users', key: natsPasswordVariable(app as never) } },
       });
       expect(conf).toContain(`"user": "${app}",\n      "password": $${natsPasswordVariable(app as never)},`);
+    }
+  });
+
+  it('writes JSON logs and sends traces to the collector the ConfigMap names, which every app may reach', () => {
+    const config = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'aftersales-config');
+    expect((config as unknown as { data: Record<string, string> }).data).toMatchObject({
+      LOG_FORMAT: 'json',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.monitoring.svc:4318',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+    });
+    for (const deployment of manifests.filter((m) => m.kind === 'Deployment')) {
+      const app = deployment.metadata.name;
+      const [container] = containersOf(podTemplateOf(deployment)) as unknown as {
+        envFrom: { configMapRef: { name: string } }[];
+      }[];
+      expect({ app, envFrom: container!.envFrom }).toEqual({
+        app,
+        envFrom: [{ configMapRef: { name: 'aftersales-config' } }],
+      });
+      const policy = manifests.find(
+        (m) => m.kind === 'NetworkPolicy' && m.metadata.name === app,
+      ) as unknown as {
+        spec: { egress: unknown[] };
+      };
+      expect({ app, egress: policy.spec.egress }).toEqual({
+        app,
+        egress: expect.arrayContaining([
+          {
+            to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+            ports: [{ protocol: 'TCP', port: 4318 }],
+          },
+        ]),
+      });
     }
   });
 
@@ -288,6 +328,93 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
       );
     for (const entryPoint of entryPoints)
       expect({ entryPoint, exists: existsSync(sourceOf(entryPoint)) }).toEqual({ entryPoint, exists: true });
+  });
+});
+
+type Env = { name: string; value?: string };
+type Mount = { name: string; mountPath: string; readOnly?: boolean };
+type Volume = { name: string; secret?: { secretName: string; items?: { key: string; path: string }[] } };
+const natsConfOf = (manifests: Manifest[]) =>
+  (manifests.find((m) => m.metadata.name === 'nats-config') as unknown as { data: Record<string, string> })
+    .data['nats.conf']!;
+const cert = (manifests: Manifest[], kind: string, name: string) =>
+  manifests.find((m) => m.kind === kind && m.metadata.name === name) as unknown as {
+    spec: Record<string, unknown>;
+  };
+
+describe('NATS over TLS', () => {
+  const prod = committedManifests('prod');
+
+  it('in prod, speaks TLS only, to the apps and between its nodes, with the certificate from cert-manager', () => {
+    const [clients, cluster] = natsConfOf(prod).split('cluster {') as [string, string];
+    expect(clients).toContain(
+      'tls {\n  cert_file: /etc/nats-tls/tls.crt\n  key_file: /etc/nats-tls/tls.key\n',
+    );
+    expect(cluster).toMatch(/tls \{[^}]*ca_file: \/etc\/nats-tls\/ca\.crt[^}]*verify: true/);
+    const nats = prod.find((m) => m.kind === 'StatefulSet' && m.metadata.name === 'nats')!;
+    const pod = podTemplateOf(nats).spec as unknown as {
+      volumes: Volume[];
+      containers: { volumeMounts: Mount[] }[];
+    };
+    expect(pod.volumes).toContainEqual({ name: 'tls', secret: { secretName: 'nats-tls' } });
+    expect(pod.containers[0]!.volumeMounts).toContainEqual({
+      name: 'tls',
+      mountPath: '/etc/nats-tls',
+      readOnly: true,
+    });
+  });
+
+  it('in prod, has cert-manager issue that certificate from a CA of its own, for every name a client or a node dials', () => {
+    expect(cert(prod, 'Certificate', 'nats-server').spec).toMatchObject({
+      secretName: 'nats-tls',
+      issuerRef: { kind: 'Issuer', name: 'nats-ca' },
+      usages: expect.arrayContaining(['server auth', 'client auth']),
+      dnsNames: expect.arrayContaining(['nats', 'nats.aftersales.svc', '*.nats-headless.aftersales.svc']),
+    });
+    expect(cert(prod, 'Issuer', 'nats-ca').spec).toEqual({ ca: { secretName: 'nats-ca' } });
+    expect(cert(prod, 'Certificate', 'nats-ca').spec).toMatchObject({
+      isCA: true,
+      secretName: 'nats-ca',
+      issuerRef: { kind: 'Issuer', name: 'nats-self-signed' },
+    });
+    expect(cert(prod, 'Issuer', 'nats-self-signed').spec).toEqual({ selfSigned: {} });
+  });
+
+  it("in prod, has every app dial tls:// and trust the CA from the certificate's Secret, and take nothing else of it", () => {
+    for (const deployment of prod.filter((m) => m.kind === 'Deployment')) {
+      const app = deployment.metadata.name;
+      const pod = podTemplateOf(deployment).spec as unknown as {
+        volumes: Volume[];
+        containers: { env: Env[]; volumeMounts: Mount[] }[];
+      };
+      const [container] = pod.containers;
+      const env = Object.fromEntries(container!.env.map((e) => [e.name, e.value]));
+      expect({ app, url: env.NATS_URL, ca: env.NATS_TLS_CA }).toEqual({
+        app,
+        url: expect.stringMatching(/^tls:\/\//),
+        ca: '/etc/nats-tls/ca.crt',
+      });
+      expect(container!.volumeMounts).toContainEqual({
+        name: 'nats-ca',
+        mountPath: '/etc/nats-tls',
+        readOnly: true,
+      });
+      expect(pod.volumes).toContainEqual({
+        name: 'nats-ca',
+        secret: { secretName: 'nats-tls', items: [{ key: 'ca.crt', path: 'ca.crt' }] },
+      });
+    }
+  });
+
+  it('in dev, runs NATS without TLS: a developer cluster has no certificates to manage', () => {
+    const dev = committedManifests('dev');
+    expect(natsConfOf(dev)).not.toContain('tls {');
+    expect(dev.filter((m) => m.apiVersion.startsWith('cert-manager.io/'))).toEqual([]);
+    for (const deployment of dev.filter((m) => m.kind === 'Deployment')) {
+      const [container] = podTemplateOf(deployment).spec.containers as unknown as { env: Env[] }[];
+      expect(container!.env.find((e) => e.name === 'NATS_URL')?.value).toMatch(/^nats:\/\//);
+      expect(container!.env.map((e) => e.name)).not.toContain('NATS_TLS_CA');
+    }
   });
 });
 

@@ -21,9 +21,16 @@ import {
   MessagingModule,
 } from '@aftersales/shared-messaging';
 import { PersistenceModule, openPglite } from '@aftersales/shared-persistence';
+import { startTelemetry } from '@aftersales/shared-telemetry';
 import { WarrantyModule } from '@aftersales/warranty-feature-registry';
 
 const config = loadConfig();
+// One process holds every service: its spans all carry this one name.
+const tracing = startTelemetry({
+  service: 'aftersales',
+  logFormat: config.LOG_FORMAT,
+  logLevel: config.LOG_LEVEL,
+});
 const broker = new InProcessBroker();
 // One process, one machine: chat attachments are files beside the database.
 const attachmentStore = await FolderAttachmentStore.open(join(config.DATA_DIR, 'attachments'));
@@ -56,6 +63,7 @@ await bootstrapGateway(EmbeddedModule, {
         reason:
           'this machine only, as the demo accounts have a published password; set HOST=0.0.0.0 to open it',
       },
+  tracing,
   webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
   beforeListen: async (app) => {
     app.connectMicroservice({ strategy: new InProcessServer(broker) });

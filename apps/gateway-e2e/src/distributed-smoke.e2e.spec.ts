@@ -4,7 +4,9 @@ import { type BusApp, busApps, natsAuthorization } from '@aftersales/shared-mess
 import {
   createTestDatabase,
   type DedicatedNats,
+  type OtlpReceiver,
   startDedicatedNats,
+  startOtlpReceiver,
   type RunningApp,
   type RunningProduct,
   startApp,
@@ -28,8 +30,11 @@ const scrape = async (url: string) => {
   return response.text();
 };
 
-/** Converts a consultation about the demo machine in warranty, as a customer and the demo agent would. */
-async function convertOne(url: string): Promise<void> {
+/**
+ * Converts a consultation about the demo machine in warranty, as a customer and the demo agent would; the
+ * conversion request names itself with `correlationId`, when given.
+ */
+async function convertOne(url: string, correlationId?: string): Promise<void> {
   const customer = await new Client(url).registerCustomer('metrics');
   const agent = await new Client(url).signIn(demoEmail.agent);
   const lookup = await new Client(url).call('GET', '/api/warranty/ZH10014510045', { token: customer });
@@ -43,10 +48,32 @@ async function convertOne(url: string): Promise<void> {
   expect((await new Client(url).call('POST', `/api/consultations/${id}/take`, { token: agent })).status).toBe(
     200,
   );
-  expect(
-    (await new Client(url).call('POST', `/api/consultations/${id}/convert`, { token: agent })).status,
-  ).toBe(200);
+  const converted = await new Client(url).call('POST', `/api/consultations/${id}/convert`, {
+    token: agent,
+    headers: correlationId ? { 'x-correlation-id': correlationId } : {},
+  });
+  expect(converted.status).toBe(200);
+  if (correlationId) expect(converted.headers.get('x-correlation-id')).toBe(correlationId);
 }
+
+/** An app's output as the JSON objects it wrote, one a line; a line that is not one fails the test. */
+function jsonLines(app: RunningApp): Record<string, unknown>[] {
+  return app
+    .output()
+    .split('\n')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new Error(`Not a JSON log line: ${line}`);
+      }
+    });
+}
+
+const SERVER = 2;
+const CLIENT = 3;
+const CONSUMER = 5;
 
 /**
  * The distributed smoke test: every app its own process over NATS and PostgreSQL, each connecting as its own
@@ -56,11 +83,15 @@ async function convertOne(url: string): Promise<void> {
 describe('the distributed apps on a locked-down bus, with two gateways', () => {
   const apps = new Map<string, RunningApp>();
   let nats: DedicatedNats;
+  let collector: OtlpReceiver;
+  /** The conversion's own correlation id, which the test sends with it. */
+  const correlationId = `smoke-${randomUUID()}`;
 
   beforeAll(async () => {
     const namespace = uniqueName('smoke');
     const passwords = Object.fromEntries(busApps.map((app) => [app, randomUUID()])) as Record<BusApp, string>;
     nats = await startDedicatedNats({ configuration: natsAuthorization(passwords, namespace) });
+    collector = await startOtlpReceiver();
     /** The app's own NATS user, in its URL, as its Secret gives it. */
     const natsUrlOf = (app: BusApp) => {
       const url = new URL(nats.url);
@@ -75,6 +106,13 @@ describe('the distributed apps on a locked-down bus, with two gateways', () => {
       SEED_DEMO_DATA: 'true',
       HEALTH_PORT: '0',
       METRICS_PORT: '0',
+      // As in the containers: JSON logs (with a line for each bus request and consumed event), and traces
+      // sent to a collector, here the test's, exported a tenth of a second after they end.
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
+      OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
     };
     for (const service of services) {
       apps.set(service, await startApp(service, { ...env, NATS_URL: natsUrlOf(service) }));
@@ -86,7 +124,7 @@ describe('the distributed apps on a locked-down bus, with two gateways', () => {
       const ready = `${app.healthUrl ?? app.url}/health/ready`;
       await waitUntil(`${name} is ready`, async () => (await fetch(ready)).status === 200);
     }
-    await convertOne(apps.get('gateway')!.url!);
+    await convertOne(apps.get('gateway')!.url!, correlationId);
     const second = apps.get('second gateway')!.url!;
     const token = await new Client(second).registerCustomer('second-gateway');
     expect((await new Client(second).call('GET', '/api/warranty/ZH10014510045', { token })).status).toBe(200);
@@ -95,6 +133,79 @@ describe('the distributed apps on a locked-down bus, with two gateways', () => {
   afterAll(async () => {
     await Promise.all([...apps.values()].map((app) => app.stop()));
     await nats?.destroy();
+    await collector?.close();
+  });
+
+  it('traces a conversion in one trace, from the gateway into the consultation service and on to the consumer of its event in repair-orders', async () => {
+    const conversion = () =>
+      collector
+        .spans()
+        .find(
+          (span) =>
+            span.service === 'gateway' &&
+            span.kind === SERVER &&
+            span.name === 'POST /api/consultations/:id/convert',
+        );
+    await waitUntil('the gateway exported the conversion request', () => conversion() !== undefined);
+    const { traceId, spanId: httpSpan } = conversion()!;
+    const inTrace = () => collector.spans().filter((span) => span.traceId === traceId);
+    const consumed = () =>
+      inTrace().find(
+        (span) =>
+          span.service === 'repair-orders' &&
+          span.kind === CONSUMER &&
+          span.name === 'process aftersales.consultation.ConsultationConverted',
+      );
+    await waitUntil(
+      'repair-orders exported its consumption of the conversion',
+      () => consumed() !== undefined,
+    );
+    const request = inTrace().find(
+      (span) =>
+        span.service === 'gateway' && span.kind === CLIENT && span.name === 'aftersales.consultation.convert',
+    );
+    expect(request).toMatchObject({ parentSpanId: httpSpan });
+    const handler = inTrace().find(
+      (span) =>
+        span.service === 'consultation' &&
+        span.kind === SERVER &&
+        span.name === 'aftersales.consultation.convert',
+    );
+    expect(handler).toMatchObject({ parentSpanId: request!.spanId });
+    // The event was appended by the handler; its consumer, in another process, continues that span.
+    expect(consumed()).toMatchObject({ parentSpanId: handler!.spanId });
+  });
+
+  it("writes JSON logs in which the gateway's, the service's and the consumer's lines of one request carry its correlation id and trace", async () => {
+    const { traceId } = collector
+      .spans()
+      .find((span) => span.service === 'gateway' && span.name === 'POST /api/consultations/:id/convert')!;
+    const linesOf = (app: string) =>
+      jsonLines(apps.get(app)!).filter((line) => line.correlationId === correlationId);
+    expect(linesOf('gateway')).toContainEqual(
+      expect.objectContaining({
+        level: 'log',
+        message: expect.stringMatching(/^POST \/api\/consultations\/:id\/convert 200 /),
+        traceId,
+      }),
+    );
+    expect(linesOf('consultation')).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(/^aftersales\.consultation\.convert: ok /),
+        traceId,
+      }),
+    );
+    await waitUntil('repair-orders logged its consumption of the conversion', () =>
+      linesOf('repair-orders').some((line) => /applied ConsultationConverted/.test(String(line.message))),
+    );
+    expect(linesOf('repair-orders')).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/applied ConsultationConverted/), traceId }),
+    );
+    // The second gateway took no part in it, and every app wrote nothing but JSON.
+    expect(
+      jsonLines(apps.get('second gateway')!).filter((line) => line.correlationId === correlationId),
+    ).toEqual([]);
+    for (const app of apps.values()) expect(jsonLines(app).length).toBeGreaterThan(0);
   });
 
   it('each app answers GET /metrics on a port of its own, and the API port does not serve them', async () => {

@@ -13,8 +13,14 @@ import { NatsAttachmentStore } from '@aftersales/shared-attachments';
 import { loadConfig } from '@aftersales/shared-config';
 import { HealthModule } from '@aftersales/shared-health';
 import { MessagingModule } from '@aftersales/shared-messaging';
+import { startTelemetry } from '@aftersales/shared-telemetry';
 
 const config = loadConfig();
+const tracing = startTelemetry({
+  service: 'gateway',
+  logFormat: config.LOG_FORMAT,
+  logLevel: config.LOG_LEVEL,
+});
 // Every replica reads and writes the same files: chat attachments live in a JetStream object store.
 const attachmentStore = await NatsAttachmentStore.open({
   url: config.NATS_URL,
@@ -48,5 +54,6 @@ await bootstrapGateway(GatewayAppModule, {
     ? { address: config.HOST, reason: 'as HOST says' }
     : { address: '0.0.0.0', reason: 'every interface: the gateway serves whoever reaches its pod' },
   rateLimitStore,
+  tracing,
   webRoot: fileURLToPath(new URL('../../web/dist', import.meta.url)),
 });

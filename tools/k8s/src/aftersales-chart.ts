@@ -12,7 +12,7 @@ import {
 import type { Environment } from './environments.js';
 import { appLabels, partOf } from './labels.js';
 import { NatsCluster } from './nats.js';
-import { NetworkPolicies } from './network-policies.js';
+import { NetworkPolicies, OTEL_COLLECTOR_ENDPOINT } from './network-policies.js';
 import { MigrationJob, PostgresCluster } from './postgres.js';
 
 /** Long-lived WebSockets (socket.io's `/live`) must outlast the ingress's default 60 s read timeout. */
@@ -48,6 +48,11 @@ export class AftersalesChart extends Chart {
         COOKIE_SECURE: String(env.tlsSecret !== undefined),
         TRUST_PROXY: env.trustProxy,
         SEED_DEMO_DATA: String(env.seedDemoData),
+        // One JSON object a line, for the cluster's log pipeline; each line of a request's work names it.
+        LOG_FORMAT: 'json',
+        // The OpenTelemetry collector the apps send their traces to, as OTLP/HTTP JSON (k8s/README.md).
+        OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_COLLECTOR_ENDPOINT,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       },
     });
 

@@ -3,6 +3,7 @@ import { k8s } from 'cdk8s-plus-33';
 import { healthPaths } from '@aftersales/shared-health/paths';
 import type { Environment } from './environments.js';
 import { NATS_CLIENT_PORT, NATS_USERS_SECRET, natsPasswordVariable } from './nats.js';
+import { NATS_TLS_DIR, NATS_TLS_SECRET } from './nats-tls.js';
 import { POSTGRES_APP_SECRET, appLabels } from './labels.js';
 import { containerSecurityContext, podSecurityContext, resources, tmpMount, tmpVolume } from './security.js';
 
@@ -42,15 +43,37 @@ const httpGet = (path: string): k8s.HttpGetAction => ({ path, port: k8s.IntOrStr
 
 /**
  * The app's own NATS user: its password from the Secret, then the URL that carries it (Kubernetes expands
- * `$(NATS_PASSWORD)`, defined just before), in place of the ConfigMap's URL without a user.
+ * `$(NATS_PASSWORD)`, defined just before). Where NATS speaks TLS, the URL says `tls://` and the app trusts
+ * the CA of NATS's certificate, mounted from its Secret.
  */
-function natsUserEnv(app: AppSpec['name']): k8s.EnvVar[] {
+function natsUserEnv(app: AppSpec['name'], env: Environment): k8s.EnvVar[] {
   return [
     {
       name: 'NATS_PASSWORD',
       valueFrom: { secretKeyRef: { name: NATS_USERS_SECRET, key: natsPasswordVariable(app) } },
     },
-    { name: 'NATS_URL', value: `nats://${app}:$(NATS_PASSWORD)@nats:${NATS_CLIENT_PORT}` },
+    {
+      name: 'NATS_URL',
+      value: `${env.natsTls ? 'tls' : 'nats'}://${app}:$(NATS_PASSWORD)@nats:${NATS_CLIENT_PORT}`,
+    },
+    ...(env.natsTls ? [{ name: 'NATS_TLS_CA', value: `${NATS_TLS_DIR}/ca.crt` }] : []),
+  ];
+}
+
+/** The CA of NATS's certificate, and nothing else of its Secret: an app has no business with NATS's key. */
+const natsCaVolume: k8s.Volume = {
+  name: 'nats-ca',
+  secret: { secretName: NATS_TLS_SECRET, items: [{ key: 'ca.crt', path: 'ca.crt' }] },
+};
+
+/** Names each app's spans by its pod and environment, beside the app's own `service.name`. */
+function traceResourceEnv(env: Environment): k8s.EnvVar[] {
+  return [
+    { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+    {
+      name: 'OTEL_RESOURCE_ATTRIBUTES',
+      value: `k8s.namespace.name=${env.namespace},k8s.pod.name=$(POD_NAME),deployment.environment.name=${env.name}`,
+    },
   ];
 }
 
@@ -80,7 +103,7 @@ export class AppWorkload extends Construct {
             securityContext: podSecurityContext,
             // Long enough for the drain on SIGTERM: requests in flight, consumers, the outbox.
             terminationGracePeriodSeconds: 45,
-            volumes: [tmpVolume],
+            volumes: [tmpVolume, ...(env.natsTls ? [natsCaVolume] : [])],
             containers: [
               {
                 name: app.name,
@@ -92,7 +115,8 @@ export class AppWorkload extends Construct {
                 ],
                 envFrom: [{ configMapRef: { name: CONFIG_MAP } }],
                 env: [
-                  ...natsUserEnv(app.name),
+                  ...natsUserEnv(app.name, env),
+                  ...traceResourceEnv(env),
                   ...(app.database ? [databaseEnv] : []),
                   ...Object.entries(app.secrets ?? {}).map(([name, secretKeyRef]) => ({
                     name,
@@ -101,7 +125,12 @@ export class AppWorkload extends Construct {
                 ],
                 resources: resources(env.app),
                 securityContext: containerSecurityContext,
-                volumeMounts: [tmpMount],
+                volumeMounts: [
+                  tmpMount,
+                  ...(env.natsTls
+                    ? [{ name: natsCaVolume.name, mountPath: NATS_TLS_DIR, readOnly: true }]
+                    : []),
+                ],
                 // Start: migrations and the first connections may take a while; live: the process answers;
                 // ready: its database and NATS answer, and it is not stopping.
                 startupProbe: { httpGet: httpGet(healthPaths.live), periodSeconds: 2, failureThreshold: 60 },

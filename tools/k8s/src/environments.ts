@@ -7,6 +7,8 @@ export interface Environment {
   host: string;
   /** The Secret holding the ingress's certificate; without it the ingress serves plain HTTP. */
   tlsSecret?: string;
+  /** NATS speaks TLS only, to its clients and between its nodes, with certificates cert-manager issues. */
+  natsTls: boolean;
   /** HorizontalPodAutoscaler bounds per app. */
   replicas: { gateway: [min: number, max: number]; service: [min: number, max: number] };
   app: Resources;
@@ -34,6 +36,7 @@ export const environments: readonly Environment[] = [
     namespace: 'aftersales-dev',
     image: `${IMAGE_REPOSITORY}:${IMAGE_TAG}`,
     host: 'aftersales.dev.example.com',
+    natsTls: false,
     replicas: { gateway: [1, 2], service: [1, 2] },
     app: { requests: { cpu: '50m', memory: '160Mi' }, limits: { cpu: '500m', memory: '384Mi' } },
     nats: {
@@ -56,6 +59,7 @@ export const environments: readonly Environment[] = [
     image: `${IMAGE_REPOSITORY}:${IMAGE_TAG}`,
     host: 'aftersales.example.com',
     tlsSecret: 'aftersales-tls',
+    natsTls: true,
     replicas: { gateway: [2, 8], service: [2, 6] },
     app: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '768Mi' } },
     nats: {

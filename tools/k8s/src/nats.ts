@@ -3,6 +3,7 @@ import { type BusApp, busApps, natsAuthorization } from '@aftersales/shared-mess
 import { k8s } from 'cdk8s-plus-33';
 import { NATS_IMAGE, type Environment } from './environments.js';
 import { natsLabels } from './labels.js';
+import { NATS_TLS_DIR, NATS_TLS_SECRET, NatsCertificates, natsTlsBlock } from './nats-tls.js';
 import { containerSecurityContext, podSecurityContext, resources } from './security.js';
 
 export const NATS_REPLICAS = 3;
@@ -17,13 +18,24 @@ export const NATS_USERS_SECRET = 'nats-users';
 export const natsPasswordVariable = (app: BusApp) =>
   `${app.toUpperCase().replaceAll('-', '_')}_NATS_PASSWORD`;
 
+/** Every name a client (the Service `nats`) or a peer (each pod through the headless Service) dials. */
+const natsNames = (env: Environment) =>
+  [
+    'nats',
+    `nats.${env.namespace}`,
+    `nats.${env.namespace}.svc`,
+    `*.${HEADLESS}.${env.namespace}.svc`,
+  ].flatMap((name) => (name.endsWith('.svc') ? [name, `${name}.cluster.local`] : [name]));
+
 /**
  * Every server routes to every other by its stable name; JetStream keeps its store on the volume. Each app
- * connects as its own user, with only its permissions; the passwords come from the Secret.
+ * connects as its own user, with only its permissions; the passwords come from the Secret. With TLS, clients
+ * and routes alike speak it only (the monitoring port, which the probes use, stays plain).
  */
 const natsConf = (env: Environment) =>
   [
     `port: ${NATS_CLIENT_PORT}`,
+    ...(env.natsTls ? natsTlsBlock('', false) : []),
     `http_port: ${MONITOR_PORT}`,
     'server_name: $POD_NAME',
     // Servers that stop tell their clients to move first, inside the pod's grace period.
@@ -38,6 +50,7 @@ const natsConf = (env: Environment) =>
     'cluster {',
     '  name: aftersales',
     `  port: ${NATS_CLUSTER_PORT}`,
+    ...(env.natsTls ? natsTlsBlock('  ', true) : []),
     '  routes: [',
     ...Array.from(
       { length: NATS_REPLICAS },
@@ -75,6 +88,8 @@ export class NatsCluster extends Construct {
       stringData: Object.fromEntries(busApps.map((app) => [natsPasswordVariable(app), 'REPLACE-ME'])),
     });
 
+    if (env.natsTls) new NatsCertificates(this, natsNames(env));
+
     new k8s.KubeConfigMap(this, 'config', {
       metadata: { name: 'nats-config', labels },
       data: { 'nats.conf': natsConf(env) },
@@ -110,7 +125,10 @@ export class NatsCluster extends Construct {
             automountServiceAccountToken: false,
             securityContext: podSecurityContext,
             terminationGracePeriodSeconds: 60,
-            volumes: [{ name: 'config', configMap: { name: 'nats-config' } }],
+            volumes: [
+              { name: 'config', configMap: { name: 'nats-config' } },
+              ...(env.natsTls ? [{ name: 'tls', secret: { secretName: NATS_TLS_SECRET } }] : []),
+            ],
             containers: [
               {
                 name: 'nats',
@@ -129,6 +147,7 @@ export class NatsCluster extends Construct {
                 volumeMounts: [
                   { name: 'config', mountPath: '/etc/nats' },
                   { name: 'data', mountPath: '/data' },
+                  ...(env.natsTls ? [{ name: 'tls', mountPath: NATS_TLS_DIR, readOnly: true }] : []),
                 ],
                 startupProbe: {
                   httpGet: healthz('js-enabled-only=true'),

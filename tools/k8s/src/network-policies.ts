@@ -9,6 +9,10 @@ export const INGRESS_NAMESPACE = 'ingress-nginx';
 export const CNPG_NAMESPACE = 'cnpg-system';
 /** Where Prometheus runs (kube-prometheus-stack's usual namespace): it alone may scrape the apps. */
 export const MONITORING_NAMESPACE = 'monitoring';
+/** The OpenTelemetry collector's OTLP/HTTP port: its standard one. */
+export const OTLP_HTTP_PORT = 4318;
+/** The OpenTelemetry collector that takes the apps' traces: a Service `otel-collector` beside Prometheus. */
+export const OTEL_COLLECTOR_ENDPOINT = `http://otel-collector.${MONITORING_NAMESPACE}.svc:${OTLP_HTTP_PORT}`;
 
 const tcp = (port: number): k8s.NetworkPolicyPort => ({
   protocol: 'TCP',
@@ -22,8 +26,8 @@ const namespace = (name: string): k8s.NetworkPolicyPeer => ({
 });
 
 /**
- * Nothing talks unless a policy says so. Each service reaches only NATS and PostgreSQL (and DNS); the
- * gateway reaches NATS and takes traffic from the ingress controller; NATS and PostgreSQL take their
+ * Nothing talks unless a policy says so. Each service reaches only NATS and PostgreSQL (and DNS, and the
+ * trace collector); the gateway reaches NATS and takes traffic from the ingress controller; NATS and PostgreSQL take their
  * clients and their own peers. Kubelet probes are not subject to these policies.
  */
 export class NetworkPolicies extends Construct {
@@ -49,6 +53,10 @@ export class NetworkPolicies extends Construct {
 
     const toNats: k8s.NetworkPolicyEgressRule = { to: [pods(natsLabels)], ports: [tcp(NATS_CLIENT_PORT)] };
     const toPostgres: k8s.NetworkPolicyEgressRule = { to: [pods(postgresLabels)], ports: [tcp(5432)] };
+    const toCollector: k8s.NetworkPolicyEgressRule = {
+      to: [namespace(MONITORING_NAMESPACE)],
+      ports: [tcp(OTLP_HTTP_PORT)],
+    };
     for (const app of apps) {
       policy(app.name, {
         podSelector: { matchLabels: appLabels(app.name) },
@@ -59,7 +67,7 @@ export class NetworkPolicies extends Construct {
             : []),
           { from: [namespace(MONITORING_NAMESPACE)], ports: [tcp(METRICS_PORT)] },
         ],
-        egress: app.database ? [toNats, toPostgres] : [toNats],
+        egress: [toNats, ...(app.database ? [toPostgres] : []), toCollector],
       });
     }
     policy('migrate', {

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { exitOnSignals } from '@aftersales/shared-config';
 import { serveMetrics } from '@aftersales/shared-metrics';
+import type { Tracing } from '@aftersales/shared-telemetry';
 import { configureGateway, JSON_BODY_LIMIT_BYTES } from './configure-gateway.js';
 import type { RateLimitStoreClass } from './rate-limits/nats-kv-rate-limit-store.js';
 import type { RateLimits } from './rate-limits/rate-limits.js';
+import { correlationIdOf } from './request-telemetry.js';
 
 export interface GatewayOptions {
   port: number;
@@ -21,6 +23,8 @@ export interface GatewayOptions {
   rateLimits: RateLimits;
   /** Shares the rate-limit counts between replicas, closed with the app; without it they stay in this process. */
   rateLimitStore?: { store: RateLimitStoreClass; close: () => Promise<void> };
+  /** The process's traces (`startTelemetry`), exported to the end as the app closes. */
+  tracing: Tracing;
   /** Wiring that differs between the modes, run once the modules are initialized and before the port opens. */
   beforeListen?: (app: NestFastifyApplication) => Promise<void>;
 }
@@ -34,6 +38,7 @@ export async function bootstrapGateway(rootModule: Type, options: GatewayOptions
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
+    genReqId: correlationIdOf,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true });
   await configureGateway(app, { ...options, rateLimitStore: options.rateLimitStore?.store });
@@ -41,6 +46,7 @@ export async function bootstrapGateway(rootModule: Type, options: GatewayOptions
   if (closeStore) app.getHttpAdapter().getInstance().addHook('onClose', closeStore);
   const exposition = await serveMetrics(options.metricsPort);
   app.getHttpAdapter().getInstance().addHook('onClose', exposition.close);
+  app.getHttpAdapter().getInstance().addHook('onClose', options.tracing.shutdown);
   await app.init();
   await options.beforeListen?.(app);
   await app.listen(options.port, options.host.address);

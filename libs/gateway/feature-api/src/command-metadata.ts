@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
+import { currentCorrelationId } from '@aftersales/shared-telemetry';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -29,17 +30,21 @@ export function commandMetadataOf(request: FastifyRequest & AuthenticatedRequest
   // A key names a command only within its caller's own commands: another caller's key never replays it.
   const commandId =
     key === undefined ? randomUUID() : createHash('sha256').update(`${actor}\n${key}`).digest('hex');
-  const correlationId = randomUUID();
+  // The request's id is its correlation id (`correlationIdOf`).
+  const correlationId = request.id;
   return { actor, commandId, correlationId, causationId: correlationId, now: new Date().toISOString() };
 }
 
-/** What the gateway asks on its own behalf, such as checking a caller's credentials. */
+/**
+ * What the gateway asks on its own behalf, such as checking a caller's credentials: within a request, on
+ * behalf of its correlation id.
+ */
 export function gatewayMetadata(): CommandMetadata {
   const id = randomUUID();
   return {
     actor: 'service:gateway',
     commandId: id,
-    correlationId: id,
+    correlationId: currentCorrelationId() ?? id,
     causationId: id,
     now: new Date().toISOString(),
   };

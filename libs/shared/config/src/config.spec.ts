@@ -11,6 +11,8 @@ describe('loadConfig', () => {
       DATA_DIR: './data',
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/aftersales',
       NATS_URL: 'nats://127.0.0.1:4222',
+      LOG_FORMAT: 'pretty',
+      LOG_LEVEL: 'log',
       COOKIE_SECURE: false,
       RATE_LIMIT_REGISTRATION: { max: 10, windowMs: 3_600_000 },
       RATE_LIMIT_SIGN_IN: { max: 20, windowMs: 600_000 },
@@ -76,6 +78,15 @@ describe('loadConfig', () => {
   it('reads the environment', () => {
     const config = loadConfig({ PORT: '8080', DATA_DIR: '/srv/aftersales', BUS_NAMESPACE: 'staging' });
     expect(config).toMatchObject({ PORT: 8080, DATA_DIR: '/srv/aftersales', BUS_NAMESPACE: 'staging' });
+  });
+
+  it('writes logs as JSON or readable lines, from the level it is given', () => {
+    expect(loadConfig({ LOG_FORMAT: 'json', LOG_LEVEL: 'debug' })).toMatchObject({
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
+    });
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT: .*"json"\|"pretty"/);
+    expect(() => loadConfig({ LOG_LEVEL: 'info' })).toThrow(/LOG_LEVEL: /);
   });
 
   it('names every variable that is wrong', () => {

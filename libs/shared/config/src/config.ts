@@ -38,7 +38,28 @@ export const configSchema = z.object({
   JETSTREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/aftersales'),
+  /**
+   * The secret of the tracking aggregator's (AfterShip's) webhook: its pushes are signed with it. Unset, every
+   * push is refused.
+   */
+  AFTERSHIP_WEBHOOK_SECRET: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  /** `nats://` or, for a NATS that requires TLS, `tls://`; the app's NATS user and password may be in it. */
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /**
+   * The PEM file of the CA that signed NATS's certificate (mounted from a Secret): connections then require
+   * TLS and trust that CA. Read where the connections are made (`natsConnectionOf`).
+   */
+  NATS_TLS_CA: z.string().min(1).optional(),
+  /**
+   * `json`: one JSON object a line, for a log pipeline (the default in the containers); `pretty`: Nest's
+   * readable lines, for a developer's terminal. Both carry the correlation id of a request's work.
+   */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('pretty'),
+  /**
+   * The least grave level written: `debug` adds a line for each request a service answers and each event
+   * a consumer or projection applies.
+   */
+  LOG_LEVEL: z.enum(['verbose', 'debug', 'log', 'warn', 'error', 'fatal']).default('log'),
   BUS_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9_]+$/, { error: 'use lowercase letters, digits and _' })

@@ -1,7 +1,12 @@
 import type { DomainEvent } from '@aftersales/shared-decider';
+import type { TraceCarrier } from '@aftersales/shared-telemetry';
 
-/** Who caused an event and why: the command's correlation, the message it answers, the actor, the time. */
-export interface EventMetadata {
+/**
+ * Who caused an event and why: the command's correlation, the message it answers, the actor, the time;
+ * and, while tracing is on, the trace context it was appended in (W3C `traceparent`), which the spans of
+ * the projections and consumers that apply it continue, in whichever process and however late.
+ */
+export interface EventMetadata extends TraceCarrier {
   /** The command that decided the event; a retry of it is recognised by this id. */
   commandId?: string;
   correlationId: string;

@@ -3,6 +3,7 @@ import { ConcurrencyError } from '@aftersales/contracts/common';
 import type { DomainEvent } from '@aftersales/shared-decider';
 import { metrics } from '@aftersales/shared-metrics';
 import { type Database, executePrepared, rowsOf } from '@aftersales/shared-persistence';
+import { traceCarrier } from '@aftersales/shared-telemetry';
 import {
   DuplicateEventError,
   type ExpectedVersion,
@@ -155,9 +156,11 @@ export class EventStore {
     return result;
   }
 
+  /** The event with its contract's version, and the trace context of the work that appends it. */
   private stamped(event: NewEvent): NewEvent {
     const schemaVersion = this.schemaVersions.get(event.type);
-    return schemaVersion === undefined ? event : { ...event, metadata: { ...event.metadata, schemaVersion } };
+    const metadata = { ...event.metadata, ...traceCarrier() };
+    return { ...event, metadata: schemaVersion === undefined ? metadata : { ...metadata, schemaVersion } };
   }
 
   /** 0 for a stream that does not exist. */

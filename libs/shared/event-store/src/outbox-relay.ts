@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type EventBus, eventSubject } from '@aftersales/shared-messaging';
 import { type Database, rowsOf } from '@aftersales/shared-persistence';
+import { inSpan, SpanKind } from '@aftersales/shared-telemetry';
 import { toRecorded, type EventRow } from './event-store.js';
 import { Wakeup } from './wakeup.js';
 
@@ -99,9 +100,16 @@ export class OutboxRelay {
       try {
         if (!(await this.holdsLease())) break;
         const event = toRecorded(row);
-        const ack = await this.bus.publish(
-          { subject: eventSubject(this.service, event.type), id: event.eventId, data: event },
-          { expectedLastSequence },
+        const subject = eventSubject(this.service, event.type);
+        // A span of the trace the event was appended in: how long it waited in the outbox shows.
+        const ack = await inSpan(
+          `send ${subject}`,
+          {
+            kind: SpanKind.PRODUCER,
+            parent: event.metadata,
+            attributes: { 'messaging.destination.name': subject, 'messaging.message.id': event.eventId },
+          },
+          () => this.bus.publish({ subject, id: event.eventId, data: event }, { expectedLastSequence }),
         );
         if (!ack.duplicate) expectedLastSequence = ack.sequence;
         positions.push(row.position);

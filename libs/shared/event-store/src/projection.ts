@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { type Database, rowsOf } from '@aftersales/shared-persistence';
+import { inSpan, SpanKind, withCorrelationId } from '@aftersales/shared-telemetry';
 import { type GlobalPosition, type RecordedEvent, START } from './envelope.js';
 import { EventStore } from './event-store.js';
 import { Wakeup } from './wakeup.js';
@@ -13,6 +15,29 @@ export interface Projection {
   evolve(event: RecordedEvent, tx: Database): Promise<void>;
   /** Empties the read model, for a rebuild. */
   reset(tx: Database): Promise<void>;
+}
+
+const logger = new Logger('Projection');
+
+/**
+ * Applies one event in a span that continues the trace the event was appended in, on behalf of its
+ * correlation id, so the projection's work shows in the trace and its log lines name the user action.
+ */
+function applyTraced(projection: Projection, event: RecordedEvent, tx: Database): Promise<void> {
+  const apply = () =>
+    inSpan(
+      `project ${event.type}`,
+      {
+        kind: SpanKind.INTERNAL,
+        parent: event.metadata,
+        attributes: { 'aftersales.projection': projection.name },
+      },
+      async () => {
+        await projection.evolve(event, tx);
+        logger.debug(`${projection.name} applied ${event.type} ${event.eventId}`);
+      },
+    );
+  return withCorrelationId(event.metadata.correlationId, apply);
 }
 
 /** How often a runner looks again while the snapshot horizon hides events from it. */
@@ -131,7 +156,7 @@ export class ProjectionRunner {
       const last = events.at(-1)?.globalPosition;
       if (!last) return 0;
       for (const event of events) {
-        if (projection.canHandle.includes(event.type)) await projection.evolve(event, tx);
+        if (projection.canHandle.includes(event.type)) await applyTraced(projection, event, tx);
       }
       // The lock already orders the runners; the condition keeps a checkpoint from ever moving back.
       await tx.execute(sql`

@@ -10,6 +10,7 @@ import {
   type ReplyOf,
   type RequestOf,
 } from '@aftersales/contracts/common';
+import { inSpan, SpanKind, traceCarrier } from '@aftersales/shared-telemetry';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 
 export const BUS_CLIENT = Symbol('BusClient');
@@ -30,9 +31,15 @@ export class ServiceError extends Error {
   }
 }
 
+/** The request failed for want of an answer, or on a bug: not a refusal the service answered with. */
+function isOutage(error: unknown): boolean {
+  return !(error instanceof ServiceError) || error.error.statusCode >= 500;
+}
+
 /**
  * Request/reply to other services over whichever transport the composition root chose, typed by the
- * contract; the metadata travels in headers, beside the payload.
+ * contract; the metadata travels in headers, beside the payload, and so does the trace context of the
+ * request's span, which the answering service's span continues.
  */
 @Injectable()
 export class ServiceClient {
@@ -43,8 +50,18 @@ export class ServiceClient {
     payload: RequestOf<M>,
     metadata: CommandMetadata,
   ): Promise<ReplyOf<M>> {
+    return inSpan(contract.subject, { kind: SpanKind.CLIENT, failed: isOutage }, () =>
+      this.send(contract, payload, metadata),
+    );
+  }
+
+  private async send<M extends MessageContract>(
+    contract: M,
+    payload: RequestOf<M>,
+    metadata: CommandMetadata,
+  ): Promise<ReplyOf<M>> {
     const service = contract.subject.split('.')[1] ?? contract.subject;
-    const record = new NatsRecord(payload, metadataHeaders(metadata));
+    const record = new NatsRecord(payload, { ...metadataHeaders(metadata), ...traceCarrier() });
     try {
       return await firstValueFrom(
         this.client.send<ReplyOf<M>>(contract.subject, record).pipe(timeout(REPLY_TIMEOUT_MS)),

@@ -7,18 +7,20 @@ import { HealthModule, serveHealth } from '@aftersales/shared-health';
 import { EventBusModule, MessagingModule, NatsServer } from '@aftersales/shared-messaging';
 import { serveMetrics } from '@aftersales/shared-metrics';
 import { type Migrations, openPostgres, PersistenceModule } from '@aftersales/shared-persistence';
+import { startTelemetry } from '@aftersales/shared-telemetry';
 
 /**
  * Runs one service of the distributed mode: its feature module over PostgreSQL, NATS request/reply (it
- * answers on its subjects, and may ask other services) and JetStream, with health on `HEALTH_PORT` and
- * metrics on `METRICS_PORT`. The
- * HTTP application serves health alone: the service's work arrives over the bus.
+ * answers on its subjects, and may ask other services) and JetStream, with health on `HEALTH_PORT`,
+ * metrics on `METRICS_PORT`, its logs as `LOG_FORMAT` says and its traces to the OTLP endpoint, if any.
+ * The HTTP application serves health alone: the service's work arrives over the bus.
  */
 export async function runService(
   name: string,
   feature: Type | DynamicModule,
   config: Config = loadConfig(),
 ): Promise<void> {
+  const tracing = startTelemetry({ service: name, logFormat: config.LOG_FORMAT, logLevel: config.LOG_LEVEL });
   const bus = { url: config.NATS_URL, namespace: config.BUS_NAMESPACE };
 
   @Module({
@@ -37,6 +39,8 @@ export async function runService(
   await app.startAllMicroservices();
   const exposition = await serveMetrics(config.METRICS_PORT);
   app.getHttpAdapter().getInstance().addHook('onClose', exposition.close);
+  // After the drain: the spans of the work that finished on the way out are exported too.
+  app.getHttpAdapter().getInstance().addHook('onClose', tracing.shutdown);
   const healthUrl = await serveHealth(app, config.HEALTH_PORT);
   const logger = new Logger(name);
   exitOnSignals(app, (message) => logger.log(message));
@@ -50,7 +54,9 @@ export async function runService(
  * start (under an advisory lock), so a release whose Job ran first starts its pods on a ready schema.
  */
 export async function runMigration(name: string, migrations: Migrations): Promise<void> {
-  const connection = await openPostgres(loadConfig().DATABASE_URL);
+  const config = loadConfig();
+  startTelemetry({ service: name, logFormat: config.LOG_FORMAT, logLevel: config.LOG_LEVEL });
+  const connection = await openPostgres(config.DATABASE_URL);
   try {
     await connection.migrate(migrations);
   } finally {

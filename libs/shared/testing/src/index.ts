@@ -9,3 +9,5 @@ export * from './wait-until.js';
 export * from './child-script.js';
 export * from './snapshot-horizon.js';
 export * from './machine-crash.js';
+export * from './otlp-receiver.js';
+export * from './tls-certificates.js';

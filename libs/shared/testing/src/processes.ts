@@ -15,9 +15,10 @@ export interface RunningApp {
   stop: () => Promise<number | null>;
 }
 
-const READY = /Ready: (?:open (http:\/\/\S+)|answering)/;
-const HEALTH = /Health: (http:\/\/\S+)/;
-const METRICS = /Metrics: (http:\/\/\S+)/;
+// A URL ends at a space, or at the quote that ends the message of a JSON log line (LOG_FORMAT=json).
+const READY = /Ready: (?:open (http:\/\/[^\s"]+)|answering)/;
+const HEALTH = /Health: (http:\/\/[^\s"]+)/;
+const METRICS = /Metrics: (http:\/\/[^\s"]+)/;
 
 /**
  * Starts a built app (`apps/<name>/dist/main.js`) as its own process, as an operator would, and waits
