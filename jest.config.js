@@ -12,6 +12,7 @@ const tier = (displayName, testMatch, extra = {}) => ({
   testEnvironmentOptions: { customExportConditions: ['@aftersales/source', 'node', 'node-addons'] },
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': '@swc/jest' },
+  setupFiles: ['<rootDir>/libs/shared/testing/quiet-logs.js'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   ...extra,
 });

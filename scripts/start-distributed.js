@@ -61,7 +61,7 @@ process.env.SEED_DEMO_DATA ??= 'true';
 process.env.AUTH_SECRET ??= randomBytes(32).toString('hex');
 const { result } = concurrently(
   [
-    ...['identity', 'warranty', 'consultation', 'repair-orders', 'gateway'].map((name) => ({
+    ...['identity', 'warranty', 'consultation', 'repair-orders', 'logistics', 'gateway'].map((name) => ({
       name,
       command: `node apps/${name}/dist/main.js`,
       env: { NATS_URL: natsUrls[name] },

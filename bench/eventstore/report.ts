@@ -1,3 +1,4 @@
+import { table } from '../shared/report.js';
 import { type AppendResults, type Shape, SHAPES } from './appends.js';
 import { FOLLOWERS, type FollowerName, type LagPlan, type LagResults } from './projection-lag.js';
 import { type Latency, type ReadFoldResult, STREAM_LENGTH } from './read-fold.js';
@@ -129,13 +130,6 @@ function readRows({ readFold }: Results, plans: Plans): string[][] {
   ];
 }
 
-/** A markdown table, its columns padded to line up in a terminal too. */
-function table(rows: string[][], columns = COLUMNS): string[] {
-  const widths = columns.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(columns), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
-}
-
 function appendTargets(results: Results): string {
   const shapes = Object.keys(SHAPES) as Shape[];
   const check = (base: (shape: Shape) => number | undefined, minimum: number) => {
@@ -172,11 +166,11 @@ export function report(machine: string[], results: Results, plans: Plans): strin
   return [
     ...machine,
     '',
-    ...table(rows),
+    ...table(COLUMNS, rows),
     '',
-    ...table(readRows(results, plans), READ_COLUMNS),
+    ...table(READ_COLUMNS, readRows(results, plans)),
     '',
-    ...table(lagRows(results, plans), lagColumns(plans)),
+    ...table(lagColumns(plans), lagRows(results, plans)),
     '',
     appendTargets(results),
     readTarget(results),

@@ -8,6 +8,7 @@ const SERVER = 'postgres://postgres@127.0.0.1:5432';
 export const DROP_GRACE_MS = 2000;
 
 export interface BenchDatabase {
+  name: string;
   url: string;
   /**
    * Drops the database. A stopped process's or pool's connections may take a moment to leave the server;
@@ -22,6 +23,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   const name = `bench_${randomBytes(4).toString('hex')}`;
   await onServer((client) => client.query(`create database ${name}`));
   return {
+    name,
     url: `${SERVER}/${name}`,
     drop: (graceMs) => onServer((client) => dropDatabase(client, name, graceMs)),
   };
@@ -31,6 +33,16 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
 export async function serverVersion(): Promise<string> {
   const { rows } = await onServer((client) => client.query<{ version: string }>('select version()'));
   return rows[0]?.version ?? 'unknown';
+}
+
+/**
+ * The pids of the server's backends that serve other databases than `database`: on a machine where other
+ * work uses the same server, their CPU is not the benchmark's.
+ */
+export async function otherDatabasesBackends(database: string): Promise<Set<number>> {
+  const others = 'select pid from pg_stat_activity where datname is not null and datname <> $1';
+  const { rows } = await onServer((client) => client.query<{ pid: number }>(others, [database]));
+  return new Set(rows.map(({ pid }) => pid));
 }
 
 async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {

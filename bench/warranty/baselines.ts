@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type RunningProcess, startProcess } from './processes.js';
-import { NATS_URL } from './product.js';
-import type { Teardown } from './teardown.js';
+import { NATS_URL } from '../shared/distributed.js';
+import { type RunningProcess, startProcess } from '../shared/processes.js';
+import type { Teardown } from '../shared/teardown.js';
 
 export interface Baseline {
   /** Where its HTTP front listens. */

@@ -1,9 +1,9 @@
 import http from 'node:http';
+import { measureCpu } from '../shared/cpu.js';
+import type { RunningProcess } from '../shared/processes.js';
 import { offerAtRate } from '../shared/schedule.js';
 import { percentile } from '../shared/stats.js';
-import { measureCpu } from './cpu.js';
 import type { LoadResult } from './load.js';
-import type { RunningProcess } from './processes.js';
 
 export interface RatePlan {
   /** Requests per second offered, whatever the answers do. */

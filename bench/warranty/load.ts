@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
-import { type CpuShares, measureCpu } from './cpu.js';
-import type { RunningProcess } from './processes.js';
+import { type CpuShares, measureCpu } from '../shared/cpu.js';
+import type { RunningProcess } from '../shared/processes.js';
 
 export interface LoadPlan {
   connections: number;

@@ -1,5 +1,6 @@
+import type { ImportResult } from '../shared/device-import.js';
+import { cpuLine, otherWorkWarning, table } from '../shared/report.js';
 import type { RateResult, RatePlan } from './fixed-rate.js';
-import type { ImportResult } from './import.js';
 import type { LoadPlan, LoadResult } from './load.js';
 
 /** The three ways to serve the lookup, in the order they are measured and shown. */
@@ -38,9 +39,6 @@ const LEGEND = [
 const TARGETS = { minRatioToStock: 1.5, minRatioToBare: 0.35, maxP99Ms: 25 };
 /** Below this share of the offered rate, the rate was not reached and the latency describes something else. */
 const MIN_ACHIEVED_SHARE = 0.99;
-
-/** Above this much of one core taken by processes that are not part of the measurement, the report warns. */
-const OTHER_WORK_WARNING_PERCENT = 20;
 
 const COLUMNS = [
   'target',
@@ -92,33 +90,14 @@ function rows({ closedLoop, fixedRate }: Results, plans: Plans): string[][] {
   ];
 }
 
-/** A markdown table, its columns padded to line up in a terminal too. */
-function table(cells: string[][]): string[] {
-  const widths = COLUMNS.map((title, i) => Math.max(title.length, ...cells.map((r) => r[i]?.length ?? 0)));
-  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(COLUMNS), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)];
-}
-
 /** Where the CPU went during one measurement: the processes that served it, the servers, the load. */
-function cpuLine(label: string, result: LoadResult): string {
-  if (!result.cpu) return `CPU, ${label}: not measured (no /proc)`;
-  // CPU time per answered request shows what each part costs, whatever the throughput it reached.
-  const microsPerRequest = (percent: number) =>
-    result.requestsPerSecond > 0 ? ((percent / 100) * 1e6) / result.requestsPerSecond : NaN;
-  const shares = result.cpu.byProcess.map(
-    ({ label, percent }) =>
-      `${label} ${percent.toFixed(0)}% (${microsPerRequest(percent).toFixed(0)} µs/request)`,
-  );
-  return (
-    `CPU, ${label} (% of one core): ${shares.join(', ')}, ` +
-    `other processes ${result.cpu.otherPercent.toFixed(0)}%; machine ${result.cpu.machineBusyPercent.toFixed(0)}% busy`
-  );
-}
+const requestCpu = (label: string, result: LoadResult) =>
+  cpuLine(label, result.cpu, result.requestsPerSecond, 'request');
 
 function cpuLines({ closedLoop, fixedRate }: Results, plans: Plans): string[] {
   return [
-    ...SYSTEMS.map((s) => cpuLine(`${s}, ${plans.closedLoop.connections} connections`, closedLoop[s])),
-    ...SYSTEMS.map((s) => cpuLine(`${s}, ${number.format(plans.fixedRate.rate)}/s`, fixedRate[s])),
+    ...SYSTEMS.map((s) => requestCpu(`${s}, ${plans.closedLoop.connections} connections`, closedLoop[s])),
+    ...SYSTEMS.map((s) => requestCpu(`${s}, ${number.format(plans.fixedRate.rate)}/s`, fixedRate[s])),
   ];
 }
 
@@ -164,30 +143,21 @@ function targets({ closedLoop, fixedRate }: Results, plans: Plans): string[] {
   ];
 }
 
-/** Another test run or build on the machine lowers the numbers of every row, and not in the same proportion. */
-function otherWorkWarning({ closedLoop, fixedRate }: Results): string[] {
-  const all = [...Object.values(closedLoop), ...Object.values(fixedRate)];
-  const other = Math.max(...all.map((result) => result.cpu?.otherPercent ?? 0));
-  if (other <= OTHER_WORK_WARNING_PERCENT) return [];
-  return [
-    `Warning: other processes took up to ${other.toFixed(0)}% of a core during the measurements: ` +
-      'rerun on an idle machine for numbers to compare.',
-  ];
-}
-
 export function report(machine: string[], results: Results, plans: Plans): string[] {
   return [
     ...machine,
     '',
     ...LEGEND,
     '',
-    ...table(rows(results, plans)),
+    ...table(COLUMNS, rows(results, plans)),
     '',
     fixedRateNote(results),
     ...cpuLines(results, plans),
     importLine(results.import),
     '',
     ...targets(results, plans),
-    ...otherWorkWarning(results),
+    ...otherWorkWarning(
+      [...Object.values(results.closedLoop), ...Object.values(results.fixedRate)].map((r) => r.cpu),
+    ),
   ];
 }

@@ -116,7 +116,7 @@ describe('deploy/compose.yaml', () => {
   });
 
   it('runs every app of the distributed mode from the one image, with a readiness health check', () => {
-    for (const app of ['identity', 'warranty', 'consultation', 'repair-orders', 'gateway']) {
+    for (const app of ['identity', 'warranty', 'consultation', 'repair-orders', 'logistics', 'gateway']) {
       const service = compose.services[app]!;
       expect(service.command).toEqual([`apps/${app}/dist/main.js`]);
       expect(service.build).toEqual({ context: '..', dockerfile: 'deploy/Dockerfile' });

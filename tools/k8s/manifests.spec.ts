@@ -182,7 +182,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
 
   it('gives each app a Service, an autoscaler and a disruption budget', () => {
     const apps = named(manifests, 'Deployment').sort();
-    expect(apps).toEqual(['consultation', 'gateway', 'identity', 'repair-orders', 'warranty']);
+    expect(apps).toEqual(['consultation', 'gateway', 'identity', 'logistics', 'repair-orders', 'warranty']);
     expect(named(manifests, 'Service')).toEqual(expect.arrayContaining(apps));
     expect(named(manifests, 'HorizontalPodAutoscaler').sort()).toEqual(apps);
     expect(named(manifests, 'PodDisruptionBudget')).toEqual(expect.arrayContaining(apps));
@@ -320,6 +320,7 @@ describe.each(environments.map((env) => [env.name, env] as const))('k8s/%s', (na
       ['apps/warranty/dist/migrate.js'],
       ['apps/consultation/dist/migrate.js'],
       ['apps/repair-orders/dist/migrate.js'],
+      ['apps/logistics/dist/migrate.js'],
     ]);
     const entryPoints = workloads(manifests)
       .filter((m) => m.metadata.name !== 'nats')

@@ -1,5 +1,11 @@
 import 'reflect-metadata';
 import { ConsultationModule } from '@aftersales/consultation-feature-support';
+import { loadConfig } from '@aftersales/shared-config';
 import { runService } from '@aftersales/shared-service';
 
-await runService('consultation', ConsultationModule);
+const config = loadConfig();
+await runService(
+  'consultation',
+  ConsultationModule.register({ seedDemoData: config.SEED_DEMO_DATA ?? false }),
+  config,
+);

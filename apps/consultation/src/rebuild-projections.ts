@@ -1,4 +1,14 @@
-import { cannedRepliesProjection, consultationsProjection } from '@aftersales/consultation-data-access';
+import {
+  cannedRepliesProjection,
+  consultationsProjection,
+  guideFeedbackProjection,
+  guidesProjection,
+} from '@aftersales/consultation-data-access';
 import { rebuildProjections } from '@aftersales/shared-service';
 
-await rebuildProjections('consultation', [consultationsProjection, cannedRepliesProjection]);
+await rebuildProjections('consultation', [
+  consultationsProjection,
+  cannedRepliesProjection,
+  guidesProjection,
+  guideFeedbackProjection,
+]);

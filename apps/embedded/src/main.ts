@@ -20,6 +20,7 @@ import {
   InProcessServer,
   MessagingModule,
 } from '@aftersales/shared-messaging';
+import { LogisticsModule } from '@aftersales/logistics-feature-shipments';
 import { PersistenceModule, openPglite } from '@aftersales/shared-persistence';
 import { startTelemetry } from '@aftersales/shared-telemetry';
 import { WarrantyModule } from '@aftersales/warranty-feature-registry';
@@ -46,8 +47,9 @@ const authSecret = config.AUTH_SECRET ?? 'embedded-mode-development-secret-not-f
     EventBusModule.inProcess(),
     WarrantyModule.register({ seedDemoData }),
     IdentityModule.register({ authSecret, seedDemoAccounts: seedDemoData }),
-    ConsultationModule,
+    ConsultationModule.register({ seedDemoData }),
     RepairOrdersModule,
+    LogisticsModule.register({ aftershipWebhookSecret: config.AFTERSHIP_WEBHOOK_SECRET }),
     GatewayModule.register(gatewayModuleOptions(config, attachmentStore)),
   ],
 })

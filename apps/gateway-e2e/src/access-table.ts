@@ -56,6 +56,23 @@ export const accessTable: Record<string, Rule> = {
   // The active agents by name, to hand a consultation over to: staff only, never customers.
   'GET /api/agents': { roles: ['agent', 'admin'] },
 
+  // Self-service repair: everyone reads the published guides and their images, signed in or not; support
+  // (agents, and admins who oversee it) writes, publishes and withdraws them and sees drafts and versions;
+  // a customer says whether a guide solved their problem.
+  'GET /api/guides': anyone,
+  'GET /api/guides/{id}': anyone,
+  'GET /api/guide-images/{id}': anyone,
+  'GET /api/guides/all': { roles: ['agent', 'admin'] },
+  'GET /api/guides/{id}/draft': { roles: ['agent', 'admin'] },
+  'GET /api/guides/{id}/versions': { roles: ['agent', 'admin'] },
+  'GET /api/guides/{id}/versions/{version}': { roles: ['agent', 'admin'] },
+  'POST /api/guides': { roles: ['agent', 'admin'] },
+  'POST /api/guide-images': { roles: ['agent', 'admin'] },
+  'PUT /api/guides/{id}': { roles: ['agent', 'admin'] },
+  'POST /api/guides/{id}/publish': { roles: ['agent', 'admin'] },
+  'POST /api/guides/{id}/withdraw': { roles: ['agent', 'admin'] },
+  'POST /api/guides/{id}/feedback': { roles: ['customer'] },
+
   // A repair order by its diagnosis code: its customer's (another's answers 404), and support's.
   'GET /api/repair-orders/{diagnosisCode}': { roles: ['customer', 'agent'] },
   // The customer fills the mail-in form, corrects or cancels before receipt, and confirms the return.
@@ -83,6 +100,18 @@ export const accessTable: Record<string, Rule> = {
     apiKeys: true,
   },
   'POST /api/repair-point/orders/{diagnosisCode}/return-shipment': { roles: ['engineer'], apiKeys: true },
+
+  // Logistics: carriers are public; a shipment is its order's customer's (another's answers 404), its
+  // repair point's, and support's and admins'; checkpoints by hand come from the point or an admin. The
+  // tracking aggregator signs its pushes instead of signing in.
+  'GET /api/carriers': anyone,
+  'GET /api/shipments': { roles: ['customer', 'agent', 'engineer', 'admin'], apiKeys: true },
+  'GET /api/shipments/{id}': { roles: ['customer', 'agent', 'engineer', 'admin'], apiKeys: true },
+  'POST /api/shipments/{id}/checkpoints': { roles: ['engineer', 'admin'], apiKeys: true },
+  'POST /api/logistics/webhooks/{provider}': anyone,
+  'GET /api/admin/carriers': admins,
+  'POST /api/admin/carriers': admins,
+  'PUT /api/admin/carriers/{code}': admins,
 
   // Accounts and API keys.
   'GET /api/admin/users': admins,

@@ -201,6 +201,64 @@ describe.each([
     expect((await stored()).sort()).toEqual(before.sort());
   });
 
+  it('serves a guide image support uploaded to everyone, in the page, and never a chat file by that route', async () => {
+    const imageForm = (bytes: Buffer | string, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), name);
+      return form;
+    };
+    const uploaded = await client().upload<Attachment & { url: string }>(
+      '/api/guide-images',
+      imageForm(PNG, '风扇插头.png'),
+      agent,
+    );
+    expect(uploaded.status).toBe(201);
+    const { id, url } = uploaded.body;
+    expect(uploaded.body).toEqual({
+      id,
+      name: '风扇插头.png',
+      contentType: 'image/png',
+      size: PNG.length,
+      url,
+    });
+    expect(url).toBe(`/api/guide-images/${id}`);
+    // A visitor, signed in or not, sees it as an image in the page.
+    const shown = await fetch(`${product.url}${url}`);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('content-type')).toBe('image/png');
+    expect(shown.headers.get('content-disposition')).toMatch(/^inline;/);
+    expect(Buffer.from(await shown.arrayBuffer())).toEqual(PNG);
+    // The chat's download route does not serve it, nor this route a chat file.
+    expect((await download(agent, id)).status).toBe(404);
+    const customer = await client().registerCustomer('guide-reader');
+    const posted = await upload(
+      customer,
+      await consultationOf(customer),
+      formOf({ messageId: randomUUID() }, [[PNG, 'board.png']]),
+    );
+    const chatFile = posted.body.attachments[0]!.id;
+    const notShown = await fetch(`${product.url}/api/guide-images/${chatFile}`);
+    expect(notShown.status).toBe(404);
+    expect(notShown.headers.get('cache-control') ?? '').not.toMatch(/immutable/);
+
+    const before = await stored();
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    const refused = await client().upload<ApiError>(
+      '/api/guide-images',
+      imageForm(svg, 'diagram.svg'),
+      agent,
+    );
+    expect(refused.body).toMatchObject({
+      statusCode: 415,
+      code: 'attachment_type',
+      params: { name: 'diagram.svg' },
+    });
+    const log = await client().upload<ApiError>('/api/guide-images', imageForm(LOG, 'miner.log'), agent);
+    expect(log.body).toMatchObject({ statusCode: 415, code: 'attachment_type' });
+    expect((await client().upload('/api/guide-images', imageForm(PNG, 'x.png'), customer)).status).toBe(403);
+    expect((await stored()).sort()).toEqual(before.sort());
+  });
+
   it('documents the message route as JSON or a form with files, and the download as a file', async () => {
     const document = (await client().call<OpenApi>('GET', '/api/docs-json')).body;
     const post = document.paths['/api/consultations/{id}/messages']!.post!;

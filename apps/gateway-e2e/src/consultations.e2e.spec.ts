@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type RunningProduct, startDistributed, startEmbedded, waitUntil } from '@aftersales/shared-testing';
+import { demoGuides } from '@aftersales/consultation-data-access';
 import { Client, demoEmail } from './client.js';
 
 /** Demo machines every mode seeds: one in warranty, one long out of it. */
@@ -31,6 +32,57 @@ interface EarlierTickets {
   consultations: Consultation[];
   repairOrders: { diagnosisCode: string; consultationId: string; lines: { sn: string }[] }[];
 }
+
+interface Localized {
+  'zh-CN': string;
+  en: string;
+}
+interface GuideContent {
+  title: Localized;
+  body: Localized;
+  models: string[];
+  category: string;
+  symptoms: string[];
+}
+interface Guide extends GuideContent {
+  id: string;
+  feedback: { helpful: number; notHelpful: number };
+}
+interface GuideSearch {
+  guides: (Omit<Guide, 'body'> & { excerpt: Localized })[];
+  models: string[];
+}
+interface EditableGuide {
+  id: string;
+  status: 'draft' | 'published';
+  version: number;
+  unpublishedChanges: boolean;
+  content: GuideContent;
+  feedback: { helpful: number; notHelpful: number };
+}
+interface GuideVersion {
+  version: number;
+  change: string;
+  by: string;
+  fields: string[];
+  content?: GuideContent;
+}
+
+/** A guide as support first writes it, and the change it makes after publishing it. */
+const newGuide: GuideContent = {
+  title: { 'zh-CN': '控制板指示灯不亮', en: 'Control board lights stay dark' },
+  body: { 'zh-CN': '1. 检查控制板供电线。', en: '1. Check the control board power cable.' },
+  models: ['VolcMiner D1 Mini'],
+  category: 'power',
+  symptoms: ['ERROR_CONTROL_BOARD_DARK'],
+};
+const revisedGuide: GuideContent = {
+  ...newGuide,
+  body: {
+    'zh-CN': '1. 断电。\n2. 重新插紧控制板供电线。',
+    en: '1. Power off.\n2. Reseat the control board power cable.',
+  },
+};
 
 interface ChatMessage {
   messageId: string;
@@ -448,5 +500,204 @@ describe.each([
       statusCode: 400,
       message: 'id: must be a UUID',
     });
+  });
+  const guides = (query = '', token?: string) =>
+    client().call<GuideSearch>('GET', `/api/guides${query}`, token ? { token } : {});
+  /** The guides a search for the new guide's error code finds, best first. */
+  const foundByCode = async (token?: string) =>
+    (await guides('?q=ERROR_CONTROL_BOARD_DARK', token)).body.guides.map((g) => g.id);
+
+  it('finds the seeded guides in Chinese and English, by error code, and by model, without signing in', async () => {
+    const fans = demoGuides.find((g) => g.content.category === 'fan')!;
+    const titles = async (query: string) => (await guides(query)).body.guides.map((g) => g.title['zh-CN']);
+    expect((await titles('?q=散热'))[0]).toBe(fans.content.title['zh-CN']);
+    expect((await titles(`?q=${encodeURIComponent('风扇')}`))[0]).toBe(fans.content.title['zh-CN']);
+    expect((await titles('?q=fan%20noise'))[0]).toBe(fans.content.title['zh-CN']);
+    expect((await titles('?q=ERROR_TEMP_TOO_HIGH'))[0]).toBe('温度过高：过温保护、降频或自动停机');
+    // No fan guide for the water-cooled model: it has no fans.
+    const hydro = await guides(
+      `?model=${encodeURIComponent('VolcMiner D1 Hydro')}&q=${encodeURIComponent('风扇')}`,
+    );
+    expect(hydro.body.guides.map((g) => g.id)).not.toContain(fans.id);
+    const all = await guides();
+    expect(all.status).toBe(200);
+    expect(all.body.guides).toHaveLength(demoGuides.length);
+    expect(all.body.models).toEqual([
+      'VolcMiner D1',
+      'VolcMiner D1 Hydro',
+      'VolcMiner D1 Lite',
+      'VolcMiner D1 Mini',
+    ]);
+    const read = await client().call<Guide>('GET', `/api/guides/${fans.id}`);
+    expect(read.body).toMatchObject({
+      ...fans.content,
+      id: fans.id,
+      feedback: { helpful: 0, notHelpful: 0 },
+    });
+    expect((await guides('?category=cooling')).body).toMatchObject({
+      statusCode: 400,
+      message: expect.stringMatching(/^category: must be one of hash_board, fan/),
+    });
+  });
+
+  it('keeps a guide a draft nobody else reads until support publishes it, and keeps every version', async () => {
+    const customer = await client().registerCustomer('guide-reader');
+    const id = randomUUID();
+    const created = await client().call<EditableGuide>('POST', '/api/guides', {
+      token: agent,
+      body: { id, ...newGuide },
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+    expect(created.body).toMatchObject({ id, status: 'draft', version: 1, content: newGuide });
+    // A draft: not found by visitors and customers, not in their search, not open to feedback.
+    for (const token of [undefined, customer]) {
+      expect((await client().call('GET', `/api/guides/${id}`, token ? { token } : {})).body).toMatchObject({
+        statusCode: 404,
+        code: 'guide_not_found',
+      });
+      expect(await foundByCode(token)).not.toContain(id);
+    }
+    const early = await client().call('POST', `/api/guides/${id}/feedback`, {
+      token: customer,
+      body: { helpful: true },
+    });
+    expect(early.status).toBe(404);
+    const staffList = await client().call<EditableGuide[]>('GET', '/api/guides/all', { token: admin });
+    expect(staffList.body.find((g) => g.id === id)).toMatchObject({ status: 'draft', title: newGuide.title });
+
+    const change = (body: object, ifMatch?: string, token = secondAgent) =>
+      client().call<EditableGuide>('PUT', `/api/guides/${id}`, {
+        token,
+        body,
+        ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+      });
+    expect((await change(revisedGuide)).status).toBe(428);
+    const published = await client().call<EditableGuide>('POST', `/api/guides/${id}/publish`, {
+      token: agent,
+      headers: { 'if-match': '"1"' },
+    });
+    expect(published.body).toMatchObject({ status: 'published', version: 2, unpublishedChanges: false });
+    expect((await foundByCode(customer))[0]).toBe(id);
+
+    // Made on the version before publishing: refused, not written over it.
+    expect((await change(revisedGuide, '"1"')).status).toBe(412);
+    const revised = await change(revisedGuide, '"2"');
+    expect(revised.headers.get('etag')).toBe('"3"');
+    expect(revised.body).toMatchObject({
+      status: 'published',
+      unpublishedChanges: true,
+      content: revisedGuide,
+    });
+    // Readers still see what was published, until it is published again.
+    expect((await client().call<Guide>('GET', `/api/guides/${id}`)).body.body).toEqual(newGuide.body);
+    expect(
+      (await client().call<EditableGuide>('POST', `/api/guides/${id}/publish`, { token: admin })).body,
+    ).toMatchObject({
+      version: 4,
+      unpublishedChanges: false,
+    });
+    expect((await client().call<Guide>('GET', `/api/guides/${id}`)).body.body).toEqual(revisedGuide.body);
+
+    const idOf = async (token: string) =>
+      (await client().call<{ id: string }>('GET', '/api/me', { token })).body.id;
+    const [agentId, secondAgentId, adminId] = await Promise.all([agent, secondAgent, admin].map(idOf));
+    const versions = await client().call<GuideVersion[]>('GET', `/api/guides/${id}/versions`, {
+      token: agent,
+    });
+    expect(versions.body).toMatchObject([
+      { version: 4, change: 'published', by: adminId, fields: ['body'] },
+      { version: 3, change: 'edited', by: secondAgentId, fields: ['body'] },
+      {
+        version: 2,
+        change: 'published',
+        by: agentId,
+        fields: ['title', 'body', 'models', 'category', 'symptoms'],
+      },
+      { version: 1, change: 'created', by: agentId },
+    ]);
+    const first = await client().call<GuideVersion>('GET', `/api/guides/${id}/versions/1`, { token: admin });
+    expect(first.body.content).toEqual(newGuide);
+    expect((await client().call('GET', `/api/guides/${id}/versions/9`, { token: admin })).status).toBe(404);
+
+    const withdrawn = await client().call<EditableGuide>('POST', `/api/guides/${id}/withdraw`, {
+      token: agent,
+    });
+    expect(withdrawn.body).toMatchObject({ status: 'draft', version: 5 });
+    expect((await client().call('GET', `/api/guides/${id}`)).status).toBe(404);
+    expect(await foundByCode()).not.toContain(id);
+  });
+
+  it('refuses a malformed guide naming the field, lets only support write, and writes nothing', async () => {
+    const before = (await client().call<EditableGuide[]>('GET', '/api/guides/all', { token: agent })).body;
+    const refused = async (body: object) =>
+      (await client().call('POST', '/api/guides', { token: agent, body })).body;
+    expect(await refused({ ...newGuide, id: 'guide-1' })).toMatchObject({
+      statusCode: 400,
+      message: 'id: must be a guide id (a UUID)',
+    });
+    expect(
+      await refused({ ...newGuide, id: randomUUID(), title: { 'zh-CN': '标题', en: '  ' } }),
+    ).toMatchObject({
+      statusCode: 400,
+      message: 'title.en: is required',
+    });
+    expect(await refused({ ...newGuide, id: randomUUID(), models: [] })).toMatchObject({
+      statusCode: 400,
+      message: 'models: name at least one model',
+    });
+    expect(
+      await refused({ ...newGuide, id: randomUUID(), body: { 'zh-CN': 'x'.repeat(20_001), en: 'x' } }),
+    ).toMatchObject({
+      statusCode: 400,
+      message: 'body.zh-CN: must be at most 20000 characters',
+    });
+    const customer = await client().registerCustomer('not-support');
+    expect(
+      (
+        await client().call('POST', '/api/guides', {
+          token: customer,
+          body: { id: randomUUID(), ...newGuide },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await client().call('POST', '/api/guides', { body: { id: randomUUID(), ...newGuide } })).status,
+    ).toBe(401);
+    const after = (await client().call<EditableGuide[]>('GET', '/api/guides/all', { token: agent })).body;
+    expect(after.map((g) => g.id).sort()).toEqual(before.map((g) => g.id).sort());
+  });
+
+  it("counts each customer's word on whether a guide helped once, which they may change, for support to read", async () => {
+    const guide = demoGuides.find((g) => g.content.category === 'network')!;
+    const say = (token: string, helpful: unknown) =>
+      client().call<{ helpful: boolean; feedback: { helpful: number; notHelpful: number } }>(
+        'POST',
+        `/api/guides/${guide.id}/feedback`,
+        { token, body: { helpful } },
+      );
+    const [first, second] = await Promise.all([
+      client().registerCustomer('helped'),
+      client().registerCustomer('not-helped'),
+    ]);
+    const before = (await client().call<Guide>('GET', `/api/guides/${guide.id}`)).body.feedback;
+    await say(first!, true);
+    await say(first!, true);
+    await say(second!, false);
+    const changed = await say(second!, true);
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({
+      helpful: true,
+      feedback: { helpful: before.helpful + 2, notHelpful: before.notHelpful },
+    });
+    expect((await say(first!, 'yes')).body).toMatchObject({
+      statusCode: 400,
+      message: 'helpful: must be true or false',
+    });
+    expect((await say(agent, true)).status).toBe(403);
+    const staffView = await client().call<EditableGuide>('GET', `/api/guides/${guide.id}/draft`, {
+      token: agent,
+    });
+    expect(staffView.body.feedback).toEqual(changed.body.feedback);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@aftersales/shared-testing';
 import { Client, demoEmail } from './client.js';
 
-const services = ['identity', 'warranty', 'consultation', 'repair-orders'] as const;
+const services = ['identity', 'warranty', 'consultation', 'repair-orders', 'logistics'] as const;
 
 /** The value of one series in Prometheus's text exposition, or undefined when it is not there. */
 function seriesValue(text: string, series: string): number | undefined {
@@ -34,7 +34,10 @@ const scrape = async (url: string) => {
  * Converts a consultation about the demo machine in warranty, as a customer and the demo agent would; the
  * conversion request names itself with `correlationId`, when given.
  */
-async function convertOne(url: string, correlationId?: string): Promise<void> {
+async function convertOne(
+  url: string,
+  correlationId?: string,
+): Promise<{ customer: string; diagnosisCode: string }> {
   const customer = await new Client(url).registerCustomer('metrics');
   const agent = await new Client(url).signIn(demoEmail.agent);
   const lookup = await new Client(url).call('GET', '/api/warranty/ZH10014510045', { token: customer });
@@ -48,12 +51,17 @@ async function convertOne(url: string, correlationId?: string): Promise<void> {
   expect((await new Client(url).call('POST', `/api/consultations/${id}/take`, { token: agent })).status).toBe(
     200,
   );
-  const converted = await new Client(url).call('POST', `/api/consultations/${id}/convert`, {
-    token: agent,
-    headers: correlationId ? { 'x-correlation-id': correlationId } : {},
-  });
+  const converted = await new Client(url).call<{ diagnosisCode: string }>(
+    'POST',
+    `/api/consultations/${id}/convert`,
+    {
+      token: agent,
+      headers: correlationId ? { 'x-correlation-id': correlationId } : {},
+    },
+  );
   expect(converted.status).toBe(200);
   if (correlationId) expect(converted.headers.get('x-correlation-id')).toBe(correlationId);
+  return { customer, diagnosisCode: converted.body.diagnosisCode };
 }
 
 /** An app's output as the JSON objects it wrote, one a line; a line that is not one fails the test. */
@@ -86,6 +94,8 @@ describe('the distributed apps on a locked-down bus, with two gateways', () => {
   let collector: OtlpReceiver;
   /** The conversion's own correlation id, which the test sends with it. */
   const correlationId = `smoke-${randomUUID()}`;
+  /** The order the first conversion opened, through the first gateway. */
+  let converted: { customer: string; diagnosisCode: string };
 
   beforeAll(async () => {
     const namespace = uniqueName('smoke');
@@ -124,7 +134,7 @@ describe('the distributed apps on a locked-down bus, with two gateways', () => {
       const ready = `${app.healthUrl ?? app.url}/health/ready`;
       await waitUntil(`${name} is ready`, async () => (await fetch(ready)).status === 200);
     }
-    await convertOne(apps.get('gateway')!.url!, correlationId);
+    converted = await convertOne(apps.get('gateway')!.url!, correlationId);
     const second = apps.get('second gateway')!.url!;
     const token = await new Client(second).registerCustomer('second-gateway');
     expect((await new Client(second).call('GET', '/api/warranty/ZH10014510045', { token })).status).toBe(200);
@@ -134,6 +144,36 @@ describe('the distributed apps on a locked-down bus, with two gateways', () => {
     await Promise.all([...apps.values()].map((app) => app.stop()));
     await nats?.destroy();
     await collector?.close();
+  });
+
+  it('takes the mail-in form of the converted order, and logistics tracks its parcel, each app on its own permissions', async () => {
+    const client = new Client(apps.get('second gateway')!.url!);
+    const { customer, diagnosisCode } = converted;
+    await waitUntil(
+      'the repair order is open',
+      async () =>
+        (await client.call('GET', `/api/repair-orders/${diagnosisCode}`, { token: customer })).status === 200,
+    );
+    const submitted = await client.call('POST', `/api/repair-orders/${diagnosisCode}/mail-in`, {
+      token: customer,
+      body: {
+        devices: [{ sn: 'ZH10014510045', fault: 'Hash board 2 not detected' }],
+        repairPointId: 'rp-shenzhen',
+        carrier: 'sf-express',
+        trackingNumber: 'SF1234567890123',
+      },
+    });
+    expect(submitted.status).toBe(201);
+    await waitUntil('logistics tracks the outbound parcel', async () => {
+      const shipments = await client.call<{ direction: string }[]>(
+        'GET',
+        `/api/shipments?diagnosisCode=${diagnosisCode}`,
+        {
+          token: customer,
+        },
+      );
+      return shipments.body.length === 1 && shipments.body[0]!.direction === 'outbound';
+    });
   });
 
   it('traces a conversion in one trace, from the gateway into the consultation service and on to the consumer of its event in repair-orders', async () => {

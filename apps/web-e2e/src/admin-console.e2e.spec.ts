@@ -156,6 +156,38 @@ describe("the operator's console in the browser", () => {
     await screenshot(page, 'admin-warranty-policies.zh-CN');
   });
 
+  it('adds a carrier once the server takes its number format, tries numbers on it, and deactivates it', async () => {
+    await page.getByRole('link', { name: '物流公司', exact: true }).click();
+    await page.getByTestId('admin-carriers').locator('tr[data-code="sf-express"]').waitFor();
+    await page.getByRole('button', { name: '添加物流公司' }).click();
+    const form = page.getByTestId('carrier-form');
+    await form.getByLabel('代码', { exact: true }).fill('kuayue');
+    await form.getByLabel('中文名称').fill('跨越速运');
+    await form.getByLabel('英文名称').fill('KY Express');
+    await form.getByLabel('单号格式', { exact: true }).fill('KY(\\d{12}');
+    await form.getByLabel('查询链接').fill('https://www.ky-express.com/track?no={number}');
+    await form.getByLabel('试填单号').fill('KY123456789012');
+    expect(await form.getByTestId('carrier-trial').textContent()).toBe('单号格式不是有效的正则表达式。');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText('must be a valid regular expression').waitFor();
+    expect(await form.getByLabel('单号格式', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'admin-carrier-errors.zh-CN');
+
+    await form.getByLabel('单号格式', { exact: true }).fill('KY\\d{12}');
+    expect(await form.getByTestId('carrier-trial').textContent()).toBe('符合该格式。');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存物流公司“跨越速运”。').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'kuayue' });
+    await row.getByText('启用', { exact: true }).waitFor();
+    await row.getByRole('button', { name: '停用 跨越速运' }).click();
+    await page.getByText('已停用物流公司“跨越速运”。').waitFor();
+    await row.getByText('已停用').waitFor();
+    await screenshot(page, 'admin-carriers.zh-CN');
+    const offered = (await fetch(`${app.url}/api/carriers`).then((r) => r.json())) as { code: string }[];
+    expect(offered.map((c) => c.code)).toContain('sf-express');
+    expect(offered.map((c) => c.code)).not.toContain('kuayue');
+  });
+
   it('keeps a customer out of the console: no admin menu, and a plain refusal at its URLs', async () => {
     await page.getByRole('button', { name: /演示管理员/ }).click();
     await page.getByRole('menuitem', { name: '退出' }).click();

@@ -273,7 +273,8 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     await line.waitFor();
     const cells = await line.locator('td').allTextContents();
     expect(cells[0]).toMatch(/^[0-9a-f]{32}$/);
-    expect(cells.slice(1)).toEqual([diagnosisCode, inWarranty!.model, inWarranty!.sn, '待提交']);
+    // Not submitted and not shipped back yet: no submission time, no return parcel.
+    expect(cells.slice(1)).toEqual([diagnosisCode, inWarranty!.model, inWarranty!.sn, '—', '—', '待提交']);
     const consultation = customer
       .getByTestId('consultation-rows')
       .locator('tbody tr')

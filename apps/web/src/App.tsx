@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SessionsPage } from './account/SessionsPage';
 import { AdminApiKeysPage } from './admin/AdminApiKeysPage';
+import { AdminCarriersPage } from './admin/AdminCarriersPage';
 import { AdminRepairPointsPage } from './admin/AdminRepairPointsPage';
 import { AdminUsersPage } from './admin/AdminUsersPage';
 import { AuditTrailPage } from './admin/AuditTrailPage';
@@ -15,9 +16,18 @@ import { RedirectSignedIn, RequireRole, RequireSignIn } from './auth/route-guard
 import { SignInPage } from './auth/SignInPage';
 import { ConsultationPage } from './consultations/ConsultationPage';
 import { NewConsultationPage } from './consultations/NewConsultationPage';
+import { GuideEditorPage } from './guides/GuideEditorPage';
+import { GuidePage } from './guides/GuidePage';
+import { GuidesPage } from './guides/GuidesPage';
+import { StaffGuidesPage } from './guides/StaffGuidesPage';
 import { TopBar } from './layout/TopBar';
 import { LiveProvider } from './live/live-context';
 import { MailInPage } from './repair-orders/MailInPage';
+import { OrderDetailPage } from './repair-orders/OrderDetailPage';
+import { PackingSlipPage } from './repair-orders/PackingSlipPage';
+import { RepairReportPage } from './repair-orders/RepairReportPage';
+import { RepairPointOrderPage } from './repair-point/RepairPointOrderPage';
+import { RepairPointQueuePage } from './repair-point/RepairPointQueuePage';
 import { RepairPointFinderPage } from './repair-points/RepairPointFinderPage';
 import { MyTicketsPage } from './tickets/MyTicketsPage';
 import { WarrantyLookupPage } from './warranty/WarrantyLookupPage';
@@ -25,6 +35,10 @@ import { WarrantyLookupPage } from './warranty/WarrantyLookupPage';
 const admin = (page: ReactNode) => <RequireRole role="admin">{page}</RequireRole>;
 const customer = (page: ReactNode) => <RequireRole role="customer">{page}</RequireRole>;
 const agent = (page: ReactNode) => <RequireRole role="agent">{page}</RequireRole>;
+const engineer = (page: ReactNode) => <RequireRole role="engineer">{page}</RequireRole>;
+const support = (page: ReactNode) => <RequireRole role={['agent', 'admin']}>{page}</RequireRole>;
+const customerOrder = (code: string) => `/api/repair-orders/${encodeURIComponent(code)}`;
+const pointOrder = (code: string) => `/api/repair-point/orders/${encodeURIComponent(code)}`;
 
 export function App() {
   return (
@@ -62,6 +76,34 @@ export function App() {
               <Route path="/consultations/:id" element={customer(<ConsultationPage />)} />
               <Route path="/tickets" element={customer(<MyTicketsPage />)} />
               <Route path="/repair-orders/:diagnosisCode/mail-in" element={customer(<MailInPage />)} />
+              <Route path="/repair-orders/:diagnosisCode" element={customer(<OrderDetailPage />)} />
+              <Route
+                path="/repair-orders/:diagnosisCode/packing-slip"
+                element={customer(<PackingSlipPage />)}
+              />
+              <Route
+                path="/repair-orders/:diagnosisCode/lines/:deviceOrderNo/report"
+                element={customer(
+                  <RepairReportPage
+                    orderPath={customerOrder}
+                    backPath={(code) => `/repair-orders/${encodeURIComponent(code)}`}
+                  />,
+                )}
+              />
+              <Route path="/repair-point" element={engineer(<RepairPointQueuePage />)} />
+              <Route
+                path="/repair-point/orders/:diagnosisCode"
+                element={engineer(<RepairPointOrderPage />)}
+              />
+              <Route
+                path="/repair-point/orders/:diagnosisCode/lines/:deviceOrderNo/report"
+                element={engineer(
+                  <RepairReportPage
+                    orderPath={pointOrder}
+                    backPath={(code) => `/repair-point/orders/${encodeURIComponent(code)}`}
+                  />,
+                )}
+              />
               <Route path="/agent" element={agent(<AgentConsolePage />)} />
               <Route path="/agent/:id" element={agent(<AgentConsolePage />)} />
               <Route path="/canned-replies" element={agent(<CannedRepliesPage />)} />
@@ -75,11 +117,18 @@ export function App() {
               />
               {/* The service network is public, as its API is: a visitor can find a point before signing up. */}
               <Route path="/repair-points" element={<RepairPointFinderPage />} />
+              {/* Published guides are public too; support writes them. */}
+              <Route path="/guides" element={<GuidesPage />} />
+              <Route path="/guides/manage" element={support(<StaffGuidesPage />)} />
+              <Route path="/guides/manage/new" element={support(<GuideEditorPage />)} />
+              <Route path="/guides/manage/:id" element={support(<GuideEditorPage />)} />
+              <Route path="/guides/:id" element={<GuidePage />} />
               <Route path="/admin/repair-points" element={admin(<AdminRepairPointsPage />)} />
               <Route path="/admin/warranty-policies" element={admin(<WarrantyPoliciesPage />)} />
               <Route path="/admin/device-imports" element={admin(<DeviceImportPage />)} />
               <Route path="/admin/users" element={admin(<AdminUsersPage />)} />
               <Route path="/admin/api-keys" element={admin(<AdminApiKeysPage />)} />
+              <Route path="/admin/carriers" element={admin(<AdminCarriersPage />)} />
               <Route path="/admin/audit" element={admin(<AuditTrailPage />)} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -1,6 +1,7 @@
 import { Chart, type App } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-33';
 import {
+  AFTERSHIP_SECRET,
   AUTH_SECRET,
   AppWorkload,
   CONFIG_MAP,
@@ -62,6 +63,13 @@ export class AftersalesChart extends Chart {
       metadata: { name: AUTH_SECRET },
       type: 'Opaque',
       stringData: { AUTH_SECRET: 'REPLACE-ME' },
+    });
+
+    // Likewise a placeholder: too short for the logistics service, which refuses to start until it is set.
+    new k8s.KubeSecret(this, 'aftership-secret', {
+      metadata: { name: AFTERSHIP_SECRET },
+      type: 'Opaque',
+      stringData: { AFTERSHIP_WEBHOOK_SECRET: 'REPLACE-ME' },
     });
 
     for (const app of apps) new AppWorkload(this, app, env);

@@ -9,6 +9,8 @@ import { containerSecurityContext, podSecurityContext, resources, tmpMount, tmpV
 
 export const CONFIG_MAP = 'aftersales-config';
 export const AUTH_SECRET = 'aftersales-auth';
+/** The tracking aggregator's webhook secret, which the logistics service checks pushes with. */
+export const AFTERSHIP_SECRET = 'aftersales-aftership';
 export const GATEWAY_PORT = 3000;
 /** The services' HTTP listener for health (`HEALTH_PORT`). */
 export const HEALTH_PORT = 8081;
@@ -17,7 +19,7 @@ export const METRICS_PORT = 9464;
 
 /** An app of the distributed mode, as the image runs it. */
 export interface AppSpec {
-  name: 'gateway' | 'identity' | 'warranty' | 'consultation' | 'repair-orders';
+  name: 'gateway' | 'identity' | 'warranty' | 'consultation' | 'repair-orders' | 'logistics';
   /** The port its health routes answer on. */
   port: number;
   /** It keeps a schema in PostgreSQL. */
@@ -37,6 +39,12 @@ export const apps: readonly AppSpec[] = [
   { name: 'warranty', port: HEALTH_PORT, database: true },
   { name: 'consultation', port: HEALTH_PORT, database: true },
   { name: 'repair-orders', port: HEALTH_PORT, database: true },
+  {
+    name: 'logistics',
+    port: HEALTH_PORT,
+    database: true,
+    secrets: { AFTERSHIP_WEBHOOK_SECRET: { name: AFTERSHIP_SECRET, key: 'AFTERSHIP_WEBHOOK_SECRET' } },
+  },
 ];
 
 const httpGet = (path: string): k8s.HttpGetAction => ({ path, port: k8s.IntOrString.fromString('http') });

@@ -7,7 +7,13 @@ import { POSTGRES_CLUSTER, migrateLabels } from './labels.js';
 import { containerSecurityContext, podSecurityContext, resources, tmpMount, tmpVolume } from './security.js';
 
 /** The services that keep a schema, in the order their migrations run. */
-export const migratedServices = ['identity', 'warranty', 'consultation', 'repair-orders'] as const;
+export const migratedServices = [
+  'identity',
+  'warranty',
+  'consultation',
+  'repair-orders',
+  'logistics',
+] as const;
 
 /**
  * PostgreSQL as a CloudNativePG cluster (the operator is a prerequisite of the cluster, see k8s/README.md):

@@ -151,7 +151,7 @@ export interface components {
         | 'cancelled';
       fault?: string;
       receiptNote?: string;
-      returnShipment?: components['schemas']['Shipment'];
+      returnShipment?: components['schemas']['OrderParcel'];
     };
     DiagnosedFault: {
       /** @enum {string} */
@@ -160,6 +160,12 @@ export interface components {
       chips?: string[];
       code?: string;
       note?: string;
+    };
+    OrderParcel: {
+      carrier: string;
+      trackingNumber: string;
+      /** Format: date-time */
+      at: string;
     };
     /**
      * @example {
@@ -199,7 +205,7 @@ export interface components {
       version: number;
       lines: components['schemas']['DeviceLine'][];
       repairPointId?: string;
-      outboundShipment?: components['schemas']['Shipment'];
+      outboundShipment?: components['schemas']['OrderParcel'];
       /** Format: date-time */
       openedAt: string;
       /** Format: date-time */
@@ -225,7 +231,7 @@ export interface components {
       version: number;
       lines: components['schemas']['DeviceLine'][];
       repairPointId?: string;
-      outboundShipment?: components['schemas']['Shipment'];
+      outboundShipment?: components['schemas']['OrderParcel'];
       /** Format: date-time */
       openedAt: string;
       /** Format: date-time */
@@ -307,12 +313,6 @@ export interface components {
       deviceOrderNos: string[];
       carrier: string;
       trackingNumber: string;
-    };
-    Shipment: {
-      carrier: string;
-      trackingNumber: string;
-      /** Format: date-time */
-      at: string;
     };
     TestResult: {
       passed: boolean;

@@ -19,17 +19,19 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
 }
 
 /**
- * Pages for one role. Someone signed in with another role who opens the URL reads why nothing is shown;
- * the API refuses them anyway.
+ * Pages for one role (or a few). Someone signed in with another role who opens the URL reads why nothing is
+ * shown; the API refuses them anyway.
  */
-export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+export function RequireRole({ role, children }: { role: Role | Role[]; children: ReactNode }) {
   const { t } = useTranslation();
   const { state } = useAuth();
-  if (state.status === 'signed-in' && state.user.role !== role) {
+  const roles = Array.isArray(role) ? role : [role];
+  if (state.status === 'signed-in' && !roles.includes(state.user.role)) {
+    const named = roles.map((r) => t(`roles.${r}`)).join(t('common.listSeparator'));
     return (
       <section className="card">
         <h1>{t('access.deniedTitle')}</h1>
-        <ErrorAlert>{t('access.denied', { role: t(`roles.${role}`) })}</ErrorAlert>
+        <ErrorAlert>{t('access.denied', { role: named })}</ErrorAlert>
       </section>
     );
   }

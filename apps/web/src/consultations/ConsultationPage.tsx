@@ -1,11 +1,10 @@
 import type { Author } from '@aftersales/contracts/consultation';
-import type { RepairOrder } from '@aftersales/contracts/repair-orders';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { useRepairOrder } from '../repair-orders/use-repair-order';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { useResource } from '../use-resource';
 import { ChatPanel } from './ChatPanel';
 import { ConsultationStatusBadge } from './ConsultationStatus';
 import { useChat } from './use-chat';
@@ -48,14 +47,14 @@ function ConsultationChat({ consultationId, viewer }: { consultationId: string; 
 
 /**
  * After conversion, until the mail-in form is submitted: the manual's reminder that shipping alone is not
- * enough. Closing it leaves the chat free; it shows again on the next visit while the form is missing.
+ * enough. Closing it leaves the chat free; it shows again on the next visit while the form is missing, and
+ * goes as soon as the form is in, wherever it was submitted: the order is followed live.
  */
 function MailInReminder({ diagnosisCode }: { diagnosisCode: string }) {
   const { t } = useTranslation();
-  const { api } = useAuth();
   const [dismissed, setDismissed] = useState(false);
-  const order = useResource<RepairOrder>(`/api/repair-orders/${encodeURIComponent(diagnosisCode)}`, api);
-  if (dismissed || order.data?.status !== 'awaiting_submission') return null;
+  const { order } = useRepairOrder(`/api/repair-orders/${encodeURIComponent(diagnosisCode)}`, diagnosisCode);
+  if (dismissed || order?.status !== 'awaiting_submission') return null;
   return (
     <div className="alert warning reminder" role="dialog" aria-labelledby="mail-in-reminder-title">
       <button

@@ -32,8 +32,10 @@ export function TopBar() {
         )}
         {role === 'customer' && <NavLink to="/tickets">{t('nav.myTickets')}</NavLink>}
         {role === 'agent' && <NavLink to="/agent">{t('nav.agentConsole')}</NavLink>}
+        {role === 'engineer' && <NavLink to="/repair-point">{t('nav.repairPointConsole')}</NavLink>}
         {role === 'agent' && <NavLink to="/canned-replies">{t('nav.cannedReplies')}</NavLink>}
         <NavLink to="/repair-points">{t('nav.repairPoints')}</NavLink>
+        <NavLink to="/guides">{t('nav.guides')}</NavLink>
         {role === 'admin' && <AdminLinks />}
       </nav>
       <button
@@ -59,6 +61,7 @@ function AdminLinks() {
       <NavLink to="/admin/device-imports">{t('nav.adminImports')}</NavLink>
       <NavLink to="/admin/users">{t('nav.adminUsers')}</NavLink>
       <NavLink to="/admin/api-keys">{t('nav.adminKeys')}</NavLink>
+      <NavLink to="/admin/carriers">{t('nav.adminCarriers')}</NavLink>
       <NavLink to="/admin/audit">{t('nav.adminAudit')}</NavLink>
     </>
   );

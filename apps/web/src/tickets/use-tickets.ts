@@ -1,39 +1,27 @@
 import type { Consultation } from '@aftersales/contracts/consultation';
-import type { RepairOrder } from '@aftersales/contracts/repair-orders';
-import { useEffect, useState } from 'react';
+import type { TicketsPage } from '@aftersales/contracts/repair-orders';
 import { useAuth } from '../auth/auth-context';
-import { errorText } from '../error-text';
+import { useResource } from '../use-resource';
 
-export type Tickets =
-  | { status: 'loading' }
-  | { status: 'failed'; message: string }
-  | { status: 'loaded'; consultations: Consultation[]; orders: RepairOrder[] };
+export interface TicketsFilter {
+  status: string;
+  q: string;
+  page: number;
+}
 
-/**
- * The customer's consultations, and the repair orders their conversions opened: each converted
- * consultation names its order's diagnosis code. (`GET /api/tickets` with filters and pages replaces this
- * when repair orders have their own list.)
- */
-export function useTickets(): Tickets {
+/** One page of the customer's device lines (`GET /api/tickets`), filtered by status and SN or code. */
+export function useTicketRows({ status, q, page }: TicketsFilter) {
   const { api } = useAuth();
-  const [tickets, setTickets] = useState<Tickets>({ status: 'loading' });
-  useEffect(() => {
-    let current = true;
-    (async () => {
-      const consultations = await api<Consultation[]>('/api/consultations');
-      const codes = consultations.flatMap((c) => (c.diagnosisCode ? [c.diagnosisCode] : []));
-      const orders = await Promise.all(
-        codes.map((code) => api<RepairOrder>(`/api/repair-orders/${encodeURIComponent(code)}`)),
-      );
-      return { consultations, orders };
-    })().then(
-      (loaded) => current && setTickets({ status: 'loaded', ...loaded }),
-      (error: unknown) => current && setTickets({ status: 'failed', message: errorText(error) }),
-    );
-    return () => {
-      current = false;
-    };
-    // Not on `api`: it changes with every token renewal.
-  }, []);
-  return tickets;
+  const query = new URLSearchParams({
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+    page: String(page),
+  });
+  return useResource<TicketsPage>(`/api/tickets?${query.toString()}`, api);
+}
+
+/** The customer's consultations, which stay listed beside the repair orders they became. */
+export function useConsultations() {
+  const { api } = useAuth();
+  return useResource<Consultation[]>('/api/consultations', api);
 }

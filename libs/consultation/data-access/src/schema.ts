@@ -1,6 +1,23 @@
 import { eventSourcingTables } from '@aftersales/shared-event-store';
-import { index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Attachment } from '@aftersales/contracts/consultation';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  Attachment,
+  GuideChange,
+  GuideContent,
+  GuideVersionSummary,
+  LocalizedText,
+} from '@aftersales/contracts/consultation';
 
 export const consultationSchema = pgSchema('consultation');
 
@@ -68,4 +85,72 @@ export const cannedReplies = consultationSchema.table(
     updatedAt: at('updated_at').notNull(),
   },
   (t) => [index('canned_replies_title_idx').on(t.title)],
+);
+
+/** Every self-service guide, drafts included: its current content, and what readers see of it. */
+export const guides = consultationSchema.table(
+  'guides',
+  {
+    id: uuid('id').primaryKey(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    /** The stream's version after the guide's last event, for `If-Match`. */
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<GuideContent>().notNull(),
+    /** The content readers see; none while it is a draft. */
+    published: jsonb('published').$type<GuideContent>(),
+    /** The first words of the published body, for lists. */
+    excerpt: jsonb('excerpt').$type<LocalizedText>(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: at('updated_at').notNull(),
+    publishedAt: at('published_at'),
+  },
+  (t) => [index('guides_status_idx').on(t.status, t.publishedAt)],
+);
+
+/** Every change of every guide, with the content after it: the versions support looks back on. */
+export const guideVersions = consultationSchema.table(
+  'guide_versions',
+  {
+    guideId: uuid('guide_id').notNull(),
+    version: integer('version').notNull(),
+    change: text('change').$type<GuideChange>().notNull(),
+    by: uuid('by').notNull(),
+    at: at('at').notNull(),
+    fields: jsonb('fields').$type<GuideVersionSummary['fields']>().notNull(),
+    content: jsonb('content').$type<GuideContent>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guideId, t.version] })],
+);
+
+/**
+ * The search index of the published guides: each term a guide is found by (see `termsOf`), with the
+ * weight of where it appears. Terms are looked up equal, by prefix (`LIKE`, through the trigram index)
+ * and by trigram similarity (pg_trgm), on PostgreSQL and PGlite alike.
+ */
+export const guideTerms = consultationSchema.table(
+  'guide_terms',
+  {
+    guideId: uuid('guide_id').notNull(),
+    term: text('term').notNull(),
+    weight: doublePrecision('weight').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.guideId, t.term] }),
+    index('guide_terms_term_idx').on(t.term),
+    index('guide_terms_trigram_idx').using('gin', t.term.op('gin_trgm_ops')),
+  ],
+);
+
+/** Each customer's last answer on whether a guide solved their problem. */
+export const guideFeedback = consultationSchema.table(
+  'guide_feedback',
+  {
+    guideId: uuid('guide_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    helpful: boolean('helpful').notNull(),
+    givenAt: at('given_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.guideId, t.customerId] })],
 );

@@ -105,12 +105,20 @@ export const repairOrderEvents = {
     1,
     z.object({
       ...order,
+      customerId: z.uuid(),
       repairPointId: repairPointIdSchema,
       deviceOrderNos: z.array(deviceOrderNoSchema).min(1),
       carrier: z.string(),
       trackingNumber: z.string(),
       returnedAt: at,
     }),
+  ),
+  /** The carrier reports the outbound parcel delivered at the repair point, which still checks it line by line. */
+  outboundParcelDelivered: event(
+    'repair-orders',
+    'OutboundParcelDelivered',
+    1,
+    z.object({ ...order, repairPointId: repairPointIdSchema, deliveredAt: at }),
   ),
   /** Returned lines arrived: the customer said so, or the carrier's delivery report did. */
   returnConfirmed: event(

@@ -58,9 +58,10 @@ export const shipmentInputSchema = z.strictObject({
 });
 export type ShipmentInput = z.infer<typeof shipmentInputSchema>;
 
+/** A parcel of the order as the order records it; the logistics service tracks it as a `Shipment`. */
 export const shipmentSchema = z
   .object({ carrier: z.string(), trackingNumber: z.string(), at: timestampSchema })
-  .meta({ id: 'Shipment' });
+  .meta({ id: 'OrderParcel' });
 export type Shipment = z.infer<typeof shipmentSchema>;
 
 export const receiptOutcomeSchema = z.enum(['received', 'missing', 'mismatched']);

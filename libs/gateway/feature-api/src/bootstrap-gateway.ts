@@ -40,7 +40,11 @@ export async function bootstrapGateway(rootModule: Type, options: GatewayOptions
     trustProxy: options.trustProxy ?? false,
     genReqId: correlationIdOf,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, { bufferLogs: true });
+  // The raw body stays beside the parsed one: a webhook's signature is over its exact bytes.
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
+    bufferLogs: true,
+    rawBody: true,
+  });
   await configureGateway(app, { ...options, rateLimitStore: options.rateLimitStore?.store });
   const closeStore = options.rateLimitStore?.close;
   if (closeStore) app.getHttpAdapter().getInstance().addHook('onClose', closeStore);

@@ -16,9 +16,13 @@ import { ConsultationsHttpController } from './consultations.http.controller.js'
 import { RepairOrdersHttpController } from './repair-orders.http.controller.js';
 import { DeviceCsvImport } from './device-csv-import.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
+import { GuideImageUpload } from './attachments/guide-image-upload.js';
+import { GuideImagesHttpController } from './guide-images.http.controller.js';
+import { GuidesHttpController } from './guides.http.controller.js';
 import { HealthHttpController } from './health.http.controller.js';
 import { LiveFollowers } from './live/live-followers.js';
 import { LiveWsGateway } from './live/live.ws.gateway.js';
+import { AdminCarriersHttpController, LogisticsHttpController } from './logistics.http.controller.js';
 import { RepairPointHttpController } from './repair-point.http.controller.js';
 import { TicketsHttpController } from './tickets.http.controller.js';
 import { WarrantyHttpController } from './warranty.http.controller.js';
@@ -40,6 +44,8 @@ export class GatewayModule {
         SessionsHttpController,
         ConsultationsHttpController,
         CannedRepliesHttpController,
+        GuidesHttpController,
+        GuideImagesHttpController,
         AgentsHttpController,
         AttachmentsHttpController,
         RepairOrdersHttpController,
@@ -47,6 +53,8 @@ export class GatewayModule {
         AdminWarrantyHttpController,
         RepairPointHttpController,
         TicketsHttpController,
+        LogisticsHttpController,
+        AdminCarriersHttpController,
         WarrantyHttpController,
       ],
       providers: [
@@ -58,6 +66,7 @@ export class GatewayModule {
         Ownership,
         DeviceCsvImport,
         MessageUpload,
+        GuideImageUpload,
         LiveFollowers,
         LiveWsGateway,
       ],

@@ -1,127 +1,110 @@
-import { repairOrderEvents } from '@aftersales/contracts/repair-orders';
+import { type DeviceLineStatus, repairOrderEvents } from '@aftersales/contracts/repair-orders';
 import { orderStatusOf, type RepairOrderEvent } from '@aftersales/repair-orders-domain';
 import type { Projection, RecordedEvent } from '@aftersales/shared-event-store';
 import type { Database } from '@aftersales/shared-persistence';
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { deviceLines, repairOrders, timeline } from './schema.js';
-import type { DeviceLineStatus } from '@aftersales/contracts/repair-orders';
 
-async function setLines(
-  tx: Database,
-  repairOrderId: string,
-  deviceOrderNos: string[],
-  status: DeviceLineStatus,
-) {
-  await tx
-    .update(deviceLines)
-    .set({ status })
-    .where(
-      and(eq(deviceLines.repairOrderId, repairOrderId), inArray(deviceLines.deviceOrderNo, deviceOrderNos)),
-    );
+type OrderRow = typeof repairOrders.$inferInsert;
+type LineRow = typeof deviceLines.$inferInsert;
+type TimelineRow = typeof timeline.$inferInsert;
+
+/** The rows a batch of events touches, read once, changed in memory, written back once. */
+interface Rows {
+  orders: Map<string, OrderRow>;
+  lines: Map<string, LineRow>;
+  timeline: TimelineRow[];
 }
 
-async function apply(event: RepairOrderEvent, tx: Database): Promise<void> {
+function linesOfOrder(rows: Rows, repairOrderId: string): LineRow[] {
+  return [...rows.lines.values()].filter((line) => line.repairOrderId === repairOrderId);
+}
+
+function setLines(rows: Rows, deviceOrderNos: readonly string[], change: Partial<LineRow>): void {
+  for (const deviceOrderNo of deviceOrderNos) {
+    const line = rows.lines.get(deviceOrderNo);
+    if (line) Object.assign(line, change);
+  }
+}
+
+function apply(event: RepairOrderEvent, rows: Rows): void {
   const { repairOrderId } = event.data;
+  const order = rows.orders.get(repairOrderId);
   switch (event.type) {
     case 'RepairOrderOpened': {
+      if (order) return;
       const { diagnosisCode, consultationId, customerId, lines, openedAt } = event.data;
-      await tx
-        .insert(repairOrders)
-        .values({
-          id: repairOrderId,
-          diagnosisCode,
-          consultationId,
-          customerId,
+      rows.orders.set(repairOrderId, {
+        id: repairOrderId,
+        diagnosisCode,
+        consultationId,
+        customerId,
+        status: 'awaiting_submission',
+        openedAt: new Date(openedAt),
+      });
+      lines.forEach((line, position) =>
+        rows.lines.set(line.deviceOrderNo, {
+          ...line,
+          position,
+          repairOrderId,
           status: 'awaiting_submission',
-          openedAt: new Date(openedAt),
-        })
-        .onConflictDoNothing();
-      await tx
-        .insert(deviceLines)
-        .values(
-          lines.map((line, position) => ({
-            ...line,
-            position,
-            repairOrderId,
-            status: 'awaiting_submission',
-          })),
-        )
-        .onConflictDoNothing();
+        }),
+      );
       return;
     }
     case 'MailInSubmitted': {
       const { repairPointId, lines, carrier, trackingNumber, submittedAt } = event.data;
       const at = new Date(submittedAt);
-      await tx
-        .update(repairOrders)
-        .set({
-          repairPointId,
-          outboundCarrier: carrier,
-          outboundTrackingNumber: trackingNumber,
-          outboundAt: at,
-          submittedAt: at,
-        })
-        .where(eq(repairOrders.id, repairOrderId));
-      const submitted = lines.map((l) => l.deviceOrderNo);
-      await tx
-        .update(deviceLines)
-        .set({ status: 'cancelled' })
-        .where(
-          and(eq(deviceLines.repairOrderId, repairOrderId), notInArray(deviceLines.deviceOrderNo, submitted)),
-        );
-      for (const [position, line] of lines.entries()) {
-        const values = { ...line, position, repairOrderId, status: 'awaiting_receipt' };
-        await tx
-          .insert(deviceLines)
-          .values(values)
-          .onConflictDoUpdate({ target: deviceLines.deviceOrderNo, set: values });
+      Object.assign(order!, {
+        repairPointId,
+        outboundCarrier: carrier,
+        outboundTrackingNumber: trackingNumber,
+        outboundAt: at,
+        submittedAt: at,
+      });
+      const submitted = new Set(lines.map((l) => l.deviceOrderNo));
+      for (const line of linesOfOrder(rows, repairOrderId)) {
+        if (!submitted.has(line.deviceOrderNo)) line.status = 'cancelled';
       }
+      lines.forEach((line, position) =>
+        rows.lines.set(line.deviceOrderNo, {
+          ...rows.lines.get(line.deviceOrderNo),
+          ...line,
+          position,
+          repairOrderId,
+          status: 'awaiting_receipt',
+        }),
+      );
       return;
     }
-    case 'OutboundShipmentCorrected': {
-      const { carrier, trackingNumber, correctedAt } = event.data;
-      await tx
-        .update(repairOrders)
-        .set({
-          outboundCarrier: carrier,
-          outboundTrackingNumber: trackingNumber,
-          outboundAt: new Date(correctedAt),
-        })
-        .where(eq(repairOrders.id, repairOrderId));
+    case 'OutboundShipmentCorrected':
+      Object.assign(order!, {
+        outboundCarrier: event.data.carrier,
+        outboundTrackingNumber: event.data.trackingNumber,
+        outboundAt: new Date(event.data.correctedAt),
+      });
       return;
-    }
     case 'RepairOrderCancelled':
-      return setLines(tx, repairOrderId, event.data.deviceOrderNos, 'cancelled');
-    case 'DeviceReceived': {
-      const { deviceOrderNo, outcome, note } = event.data;
-      await tx
-        .update(deviceLines)
-        .set({ status: outcome, receiptNote: note ?? null })
-        .where(eq(deviceLines.deviceOrderNo, deviceOrderNo));
-      return;
-    }
+      return setLines(rows, event.data.deviceOrderNos, { status: 'cancelled' });
+    case 'DeviceReceived':
+      return setLines(rows, [event.data.deviceOrderNo], {
+        status: event.data.outcome,
+        receiptNote: event.data.note ?? null,
+      });
     case 'RepairProgressRecorded':
-      return setLines(tx, repairOrderId, [event.data.deviceOrderNo], event.data.result ?? 'repairing');
-    case 'DeviceReturned': {
-      const { deviceOrderNos, carrier, trackingNumber, returnedAt } = event.data;
-      await tx
-        .update(deviceLines)
-        .set({
-          status: 'returned',
-          returnCarrier: carrier,
-          returnTrackingNumber: trackingNumber,
-          returnedAt: new Date(returnedAt),
-        })
-        .where(
-          and(
-            eq(deviceLines.repairOrderId, repairOrderId),
-            inArray(deviceLines.deviceOrderNo, deviceOrderNos),
-          ),
-        );
-      return;
-    }
+      return setLines(rows, [event.data.deviceOrderNo], { status: event.data.result ?? 'repairing' });
+    case 'DeviceReturned':
+      return setLines(rows, event.data.deviceOrderNos, {
+        status: 'returned',
+        returnCarrier: event.data.carrier,
+        returnTrackingNumber: event.data.trackingNumber,
+        returnedAt: new Date(event.data.returnedAt),
+      });
     case 'ReturnConfirmed':
-      return setLines(tx, repairOrderId, event.data.deviceOrderNos, 'completed');
+      return setLines(rows, event.data.deviceOrderNos, { status: 'completed' });
+    case 'OutboundParcelDelivered':
+      return;
   }
 }
 
@@ -136,45 +119,77 @@ function linesOf(event: RepairOrderEvent): string[] {
   return data.deviceOrderNos ?? data.lines?.map((l) => l.deviceOrderNo) ?? [];
 }
 
-/** The order's status, read again from its lines, and the event as a timeline entry. */
-async function recordStep(recorded: RecordedEvent, event: RepairOrderEvent, tx: Database): Promise<void> {
-  const { repairOrderId } = event.data;
-  const lines = await tx
-    .select({ status: deviceLines.status })
-    .from(deviceLines)
-    .where(eq(deviceLines.repairOrderId, repairOrderId));
-  await tx
-    .update(repairOrders)
-    .set({
-      status: orderStatusOf(lines.map((l) => l.status as DeviceLineStatus)),
-      version: recorded.version,
-      updatedAt: new Date(recorded.metadata.timestamp),
-    })
-    .where(eq(repairOrders.id, repairOrderId));
-  const { repairOrderId: _order, diagnosisCode: _code, ...details } = event.data as Record<string, unknown>;
-  await tx
-    .insert(timeline)
-    .values({
+/** Every column but the key takes the value being inserted: an upsert that writes the whole row. */
+function overwrite(table: PgTable, key: string): Record<string, SQL> {
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table))
+      .filter(([name]) => name !== key)
+      .map(([name, column]) => [name, sql.raw(`excluded."${column.name}"`)]),
+  );
+}
+
+/**
+ * Applies events to orders, their lines and their timelines: the rows they touch are read in two queries,
+ * changed in memory in event order (each order's status read again from its lines), and written back in
+ * three statements, however many events there are.
+ */
+async function applyEvents(recorded: readonly RecordedEvent[], tx: Database): Promise<void> {
+  const events = recorded as unknown as (RecordedEvent & RepairOrderEvent)[];
+  const ids = [...new Set(events.map((e) => e.data.repairOrderId))];
+  const [orders, lines] = await Promise.all([
+    tx.select().from(repairOrders).where(inArray(repairOrders.id, ids)),
+    tx.select().from(deviceLines).where(inArray(deviceLines.repairOrderId, ids)),
+  ]);
+  const rows: Rows = {
+    orders: new Map(orders.map((o) => [o.id, o])),
+    lines: new Map(lines.map((l) => [l.deviceOrderNo, l])),
+    timeline: [],
+  };
+  for (const event of events) {
+    const {
       repairOrderId,
-      seq: recorded.version,
+      diagnosisCode: _code,
+      ...details
+    } = event.data as RepairOrderEvent['data'] & {
+      diagnosisCode: string;
+    };
+    apply(event, rows);
+    const order = rows.orders.get(repairOrderId)!;
+    order.status = orderStatusOf(linesOfOrder(rows, repairOrderId).map((l) => l.status as DeviceLineStatus));
+    order.version = event.version;
+    order.updatedAt = new Date(event.metadata.timestamp);
+    rows.timeline.push({
+      repairOrderId,
+      seq: event.version,
       type: event.type,
-      at: new Date(recorded.metadata.timestamp),
-      actor: recorded.metadata.actor,
+      at: new Date(event.metadata.timestamp),
+      actor: event.metadata.actor,
       deviceOrderNos: linesOf(event),
       details,
-    })
-    .onConflictDoNothing();
+    });
+  }
+  await tx
+    .insert(repairOrders)
+    .values([...rows.orders.values()])
+    .onConflictDoUpdate({ target: repairOrders.id, set: overwrite(repairOrders, 'id') });
+  if (rows.lines.size > 0) {
+    await tx
+      .insert(deviceLines)
+      .values([...rows.lines.values()])
+      .onConflictDoUpdate({
+        target: deviceLines.deviceOrderNo,
+        set: overwrite(deviceLines, 'deviceOrderNo'),
+      });
+  }
+  await tx.insert(timeline).values(rows.timeline).onConflictDoNothing();
 }
 
 /** Orders, their device lines and their timelines, kept in the transaction that appends the events. */
 export const repairOrdersProjection: Projection = {
   name: 'repair_orders',
   canHandle: Object.values(repairOrderEvents).map((e) => e.type),
-  async evolve(recorded, tx) {
-    const event = recorded as unknown as RepairOrderEvent;
-    await apply(event, tx);
-    await recordStep(recorded, event, tx);
-  },
+  evolve: (event, tx) => applyEvents([event], tx),
+  evolveBatch: applyEvents,
   async reset(tx) {
     await tx.delete(timeline);
     await tx.delete(deviceLines);

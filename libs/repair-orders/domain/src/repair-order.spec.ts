@@ -122,6 +122,7 @@ const returned = (deviceOrderNos: string[]): RepairOrderEvent => ({
   type: 'DeviceReturned',
   data: {
     ...order,
+    customerId,
     repairPointId: point,
     deviceOrderNos,
     carrier: 'sf-express',
@@ -458,6 +459,23 @@ describe('a repair order', () => {
 
     it('stays under repair while one of its machines is still at the point', () => {
       expect(statusAfter([...atPoint, recorded(first, 'repaired'), returned([first])])).toBe('repairing');
+    });
+  });
+
+  describe('the delivery report of the outbound parcel', () => {
+    const note = command('NoteParcelDelivered', { deliveredAt: later });
+
+    it('goes on the timeline while the point has yet to open the parcel', () => {
+      spec
+        .given([opened, submitted])
+        .when(note)
+        .then([
+          { type: 'OutboundParcelDelivered', data: { ...order, repairPointId: point, deliveredAt: later } },
+        ]);
+    });
+
+    it('changes nothing once the point has received the machines', () => {
+      spec.given(atPoint).when(note).then([]);
     });
   });
 });

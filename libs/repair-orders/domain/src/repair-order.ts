@@ -69,8 +69,12 @@ export type ConfirmReturn = Command<
   | { confirmedBy: 'delivery_report'; deviceOrderNos: string[] }
 >;
 
+/** The carrier's delivery report of the outbound parcel, by the logistics service. */
+export type NoteParcelDelivered = Command<'NoteParcelDelivered', { deliveredAt: string }>;
+
 export type RepairOrderCommand =
   | OpenRepairOrder
+  | NoteParcelDelivered
   | SubmitMailIn
   | CorrectOutboundShipment
   | CancelRepairOrder
@@ -267,6 +271,7 @@ function decideShipBack({ data, metadata }: ShipBack, state: Opened): RepairOrde
       type: 'DeviceReturned',
       data: {
         ...order(state),
+        customerId: state.customerId,
         repairPointId: data.repairPointId,
         deviceOrderNos,
         carrier: data.carrier,
@@ -378,6 +383,20 @@ export const repairOrderDecider: Decider<RepairOrderCommand, RepairOrderEvent, R
         return decideShipBack(command, assignedTo(state, command.data.repairPointId, codeOf(state)));
       case 'ConfirmReturn':
         return decideConfirm(command, state);
+      case 'NoteParcelDelivered': {
+        // Worth telling only while the point has yet to open the parcel.
+        if (state.status !== 'awaiting_receipt' || !state.repairPointId) return [];
+        return [
+          {
+            type: 'OutboundParcelDelivered',
+            data: {
+              ...order(state),
+              repairPointId: state.repairPointId,
+              deliveredAt: command.data.deliveredAt,
+            },
+          },
+        ];
+      }
     }
   },
 
@@ -412,6 +431,7 @@ function withLines(state: Opened, deviceOrderNos: readonly string[], status: Dev
 function evolveOpened(state: Opened, event: RepairOrderEvent): Opened {
   switch (event.type) {
     case 'RepairOrderOpened':
+    case 'OutboundParcelDelivered':
       return state;
     case 'MailInSubmitted': {
       const { repairPointId, lines, carrier, trackingNumber } = event.data;

@@ -3,6 +3,7 @@ import { repairOrderEvents } from '@aftersales/contracts/repair-orders';
 import { RepairOrderRepository, repairOrdersMigrations } from '@aftersales/repair-orders-data-access';
 import { EventSourcedServiceModule } from '@aftersales/shared-event-store';
 import { conversionConsumer } from './conversion.consumer.js';
+import { deliveryConsumer } from './delivery.consumer.js';
 import { RepairOrderNotices } from './repair-order.notices.js';
 import { RepairOrdersMsController } from './repair-orders.ms.controller.js';
 import { RepairOrdersService } from './repair-orders.service.js';
@@ -17,7 +18,7 @@ import { RepairOrdersService } from './repair-orders.service.js';
       service: 'repair-orders',
       migrations: repairOrdersMigrations,
       publishes: Object.values(repairOrderEvents),
-      consumers: [conversionConsumer],
+      consumers: [conversionConsumer, deliveryConsumer],
     }),
   ],
   controllers: [RepairOrdersMsController],

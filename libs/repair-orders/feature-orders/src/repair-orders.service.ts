@@ -17,6 +17,7 @@ import {
   type TicketsPage,
   type TicketsQuery,
 } from '@aftersales/contracts/repair-orders';
+import { logisticsMessages } from '@aftersales/contracts/logistics';
 import { warrantyMessages } from '@aftersales/contracts/warranty';
 import { RepairOrderRepository, repairOrdersProjection } from '@aftersales/repair-orders-data-access';
 import {
@@ -123,6 +124,7 @@ export class RepairOrdersService {
     }
     const models = checks.map((c) => c.model!);
     await this.checkRepairPoint(repairPointId, models, metadata);
+    const parcel = await this.checkParcel(carrier, trackingNumber, customerId, metadata);
     // The consultation's machine keeps its line and number; every other machine is numbered by the order and SN.
     const lines = devices.map(({ fault }, index) => {
       const sn = checks[index]!.sn!;
@@ -139,12 +141,11 @@ export class RepairOrdersService {
       customerId,
       repairPointId,
       lines,
-      carrier,
-      trackingNumber,
+      ...parcel,
     });
   }
 
-  correctOutboundShipment(
+  async correctOutboundShipment(
     {
       diagnosisCode,
       customerId,
@@ -154,10 +155,10 @@ export class RepairOrdersService {
     }: Request<'correctOutboundShipment'>,
     metadata: CommandMetadata,
   ) {
+    const parcel = await this.checkParcel(carrier, trackingNumber, customerId, metadata);
     return this.decide(diagnosisCode, 'CorrectOutboundShipment', metadata, expectedVersion, {
       customerId,
-      carrier,
-      trackingNumber,
+      ...parcel,
     });
   }
 
@@ -193,7 +194,7 @@ export class RepairOrdersService {
     });
   }
 
-  shipBack(
+  async shipBack(
     {
       diagnosisCode,
       repairPointId,
@@ -204,12 +205,30 @@ export class RepairOrdersService {
     }: Request<'shipBack'>,
     metadata: CommandMetadata,
   ) {
+    const order = await this.get(diagnosisCode, { kind: 'repair_point', repairPointId });
+    const parcel = await this.checkParcel(carrier, trackingNumber, order.customerId, metadata);
     return this.decide(diagnosisCode, 'ShipBack', metadata, expectedVersion, {
       repairPointId,
       deviceOrderNos,
-      carrier,
-      trackingNumber,
+      ...parcel,
     });
+  }
+
+  /**
+   * The parcel's number as the logistics service writes it, once it fits its carrier's format and no other
+   * customer's order travels under it.
+   */
+  private checkParcel(
+    carrier: string,
+    trackingNumber: string,
+    customerId: string,
+    metadata: CommandMetadata,
+  ) {
+    return this.services.request(
+      logisticsMessages.checkTrackingNumber,
+      { carrier, trackingNumber, customerId },
+      metadata,
+    );
   }
 
   /** Only an active official point that repairs every model on the form receives it. */

@@ -1,17 +1,21 @@
-/** What is kept beside an attachment's bytes: the consultation it was sent in, decides who may read it. */
-export interface AttachmentMeta {
-  consultationId: string;
+/** What a stored file belongs to, which decides who may read it. */
+export type AttachmentOwner =
+  /** A file a chat message carries: the consultation's customer and support may read it. */
+  | { consultationId: string }
+  /** An image of a self-service guide, uploaded by this agent or admin: public, as the guides are. */
+  | { guideImageBy: string };
+
+/** What is kept beside a file's bytes. */
+export type AttachmentMeta = AttachmentOwner & {
   /** The sanitized file name it is downloaded under. */
   name: string;
   /** The type its bytes were found to be. */
   contentType: string;
-}
+};
 
-export interface StoredAttachment extends AttachmentMeta {
-  size: number;
-}
+export type StoredAttachment = AttachmentMeta & { size: number };
 
-/** The bytes of chat attachments, under ids the gateway generated; one interface for both modes. */
+/** The bytes of chat attachments and guide images, under ids the gateway generated; one interface for both modes. */
 export interface AttachmentStore {
   /** Stores the bytes as they stream in and answers how many there were; a failed stream stores nothing. */
   put(id: string, content: ReadableStream<Uint8Array>, meta: AttachmentMeta): Promise<StoredAttachment>;

@@ -11,9 +11,12 @@ import {
 
 function storedOf(info: ObjectInfo | null): StoredAttachment | undefined {
   if (!info || info.deleted || !info.metadata) return undefined;
-  const { consultationId, name, contentType } = info.metadata;
-  if (!consultationId || !name || !contentType) return undefined;
-  return { consultationId, name, contentType, size: info.size };
+  const { consultationId, guideImageBy, name, contentType } = info.metadata;
+  if (!name || !contentType) return undefined;
+  const file = { name, contentType, size: info.size };
+  if (consultationId) return { ...file, consultationId };
+  if (guideImageBy) return { ...file, guideImageBy };
+  return undefined;
 }
 
 /**

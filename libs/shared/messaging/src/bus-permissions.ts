@@ -5,6 +5,8 @@ import {
   consultationEvents,
   consultationMessages,
   consultationNotices,
+  guideEvents,
+  guideMessages,
 } from '@aftersales/contracts/consultation';
 import { identityEvents, identityMessages, identityNotices } from '@aftersales/contracts/identity';
 import {
@@ -12,11 +14,19 @@ import {
   repairOrderMessages,
   repairOrderNotices,
 } from '@aftersales/contracts/repair-orders';
+import { logisticsEvents, logisticsMessages } from '@aftersales/contracts/logistics';
 import { warrantyEvents, warrantyMessages } from '@aftersales/contracts/warranty';
 import { deadLetterSubject, eventSubject } from './event-bus/event-bus.js';
 
 /** The apps of the distributed mode: each connects to NATS as a user of its own. */
-export const busApps = ['gateway', 'identity', 'warranty', 'consultation', 'repair-orders'] as const;
+export const busApps = [
+  'gateway',
+  'identity',
+  'warranty',
+  'consultation',
+  'repair-orders',
+  'logistics',
+] as const;
 export type BusApp = (typeof busApps)[number];
 
 const requests = (contracts: Record<string, MessageContract>) =>
@@ -28,8 +38,13 @@ const events = (contracts: Record<string, EventContract>) =>
 const answers: Record<Exclude<BusApp, 'gateway'>, string[]> = {
   identity: requests(identityMessages),
   warranty: requests(warrantyMessages),
-  consultation: [...requests(consultationMessages), ...requests(cannedReplyMessages)],
+  consultation: [
+    ...requests(consultationMessages),
+    ...requests(cannedReplyMessages),
+    ...requests(guideMessages),
+  ],
   'repair-orders': requests(repairOrderMessages),
+  logistics: requests(logisticsMessages),
 };
 
 /** Our subjects each app may publish and subscribe to, written from who asks, answers and owns what. */
@@ -55,22 +70,26 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
     publish: [
       ...events(consultationEvents),
       ...events(cannedReplyEvents),
+      ...events(guideEvents),
       consultationNotices.changed,
       warrantyMessages.lookup.subject,
       identityMessages.listAgents.subject,
     ],
     subscribe: answers.consultation,
   },
-  // A mail-in form's machines and repair point are checked with the warranty service.
+  // A mail-in form's machines and repair point are checked with the warranty service, parcels' numbers with
+  // the logistics service.
   'repair-orders': {
     publish: [
       ...events(repairOrderEvents),
       warrantyMessages.lookupBatch.subject,
       warrantyMessages.getRepairPoint.subject,
       repairOrderNotices.changed,
+      logisticsMessages.checkTrackingNumber.subject,
     ],
     subscribe: answers['repair-orders'],
   },
+  logistics: { publish: events(logisticsEvents), subscribe: answers.logistics },
 };
 
 export interface BusPermissions {

@@ -15,6 +15,11 @@ export interface TelemetryOptions {
  * process, Nest's own included, writes through the one logger from then on.
  */
 export function startTelemetry(options: TelemetryOptions): Tracing {
-  Logger.overrideLogger(new AppLogger(options.logFormat, options.logLevel));
+  startLogs(options.logFormat, options.logLevel);
   return startTracing(options.service);
+}
+
+/** Logs alone, for a command-line tool (a rebuild, a benchmark): every `Logger` writes through the one logger. */
+export function startLogs(format: LogFormat, lowest: LogLevel): void {
+  Logger.overrideLogger(new AppLogger(format, lowest));
 }

@@ -63,7 +63,7 @@ export async function startEmbedded({ env = {} }: ProductOptions = {}): Promise<
 }
 
 /** The distributed mode's service processes, started before the gateways in this order. */
-const services = ['identity', 'warranty', 'consultation', 'repair-orders'] as const;
+const services = ['identity', 'warranty', 'consultation', 'repair-orders', 'logistics'] as const;
 
 /**
  * `npm run start:distributed`: the gateway and each service as separate processes, over the real

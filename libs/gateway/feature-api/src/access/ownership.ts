@@ -35,11 +35,13 @@ const owners = {
       (await services.request(identityMessages.sessionOwner, { sessionId }, gatewayMetadata())).userId,
   },
   consultation: { ownerOf: consultationOwner, seenByAll: ['agent'] },
-  /** An attachment belongs to the customer of the consultation it was sent in. */
+  /** An attachment belongs to the customer of the consultation it was sent in; a guide image to no one here. */
   attachment: {
     ownerOf: async (sources, attachmentId) => {
       const stored = await sources.attachments.info(attachmentId);
-      return stored && consultationOwner(sources, stored.consultationId);
+      return stored && 'consultationId' in stored
+        ? consultationOwner(sources, stored.consultationId)
+        : undefined;
     },
     seenByAll: ['agent'],
   },

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommandMetadata } from '@aftersales/contracts/common';
 import {
@@ -12,21 +10,13 @@ import {
 } from '@aftersales/contracts/consultation';
 import { ServiceClient } from '@aftersales/shared-messaging';
 import type { FastifyRequest } from 'fastify';
-import type { MultipartFile } from '@fastify/multipart';
-import { fileTypeStream } from 'file-type';
 import { GATEWAY_OPTIONS, type GatewayOptions } from '../gateway.options.js';
 import { UploadRefused } from '../upload-refused.js';
 import { parseInput } from '../zod-validation.pipe.js';
-import { attachmentName, decideType, textChecker } from './attachment-policy.js';
+import { ENVELOPE_BYTES, storeFile, tooLarge } from './file-intake.js';
 
 /** The form's text fields; files come in `files`. */
 const FIELDS = ['messageId', 'text'];
-/** Room for the multipart envelope and the text fields when the declared length is checked up front. */
-const ENVELOPE_BYTES = 64 * 1024;
-/** Enough bytes for the sniffer to tell every type it knows (its own default). */
-const SAMPLE_BYTES = 4_100;
-
-const megabytes = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 /**
  * Posts a message sent as multipart/form-data: each file's type is decided from its bytes, and its bytes
@@ -53,7 +43,7 @@ export class MessageUpload {
       Number(request.headers['content-length'] ?? 0) >
       MAX_ATTACHMENTS_PER_MESSAGE * maxBytes + ENVELOPE_BYTES
     ) {
-      throw this.tooLarge();
+      throw tooLarge(maxBytes, `files: the upload (of at most ${MAX_ATTACHMENTS_PER_MESSAGE} files)`);
     }
     const stored: Attachment[] = [];
     try {
@@ -78,7 +68,15 @@ export class MessageUpload {
               { max: MAX_ATTACHMENTS_PER_MESSAGE },
             );
           }
-          stored.push(await this.store(consultationId, part));
+          stored.push(
+            await storeFile(part, {
+              store,
+              maxBytes,
+              types: this.options.attachments.types,
+              takes: 'a message takes photos, short videos, logs and archives',
+              owner: { consultationId },
+            }),
+          );
         }
       }
       const { messageId, text } = parseInput(postMessageRequestSchema, fields);
@@ -96,87 +94,6 @@ export class MessageUpload {
       throw error;
     }
   }
-
-  /** Streams one file into the store, or refuses it; a refused file leaves nothing stored. */
-  private async store(consultationId: string, part: MultipartFile): Promise<Attachment> {
-    const { store, maxBytes, types } = this.options.attachments;
-    const name = attachmentName(part.filename ?? '');
-    if (!name) {
-      throw new UploadRefused(
-        400,
-        'attachment_name',
-        `files: ${JSON.stringify(part.filename)} is not a file name: it must not be empty, name a folder or hold control characters`,
-        { name: part.filename ?? '' },
-      );
-    }
-    const source = Readable.toWeb(part.file) as ReadableStream<Uint8Array>;
-    const sniffed = await fileTypeStream(source, { sampleSize: SAMPLE_BYTES });
-    const decision = decideType(sniffed.fileType, name, types);
-    if (!decision.accepted) {
-      if (!decision.detected && (await sniffed.getReader().read()).done) throw empty(name);
-      throw new UploadRefused(
-        415,
-        'attachment_type',
-        `files: ${name} is ${decision.detected ?? 'of no known type'}; a message takes photos, short videos, logs and archives (${types.join(', ')})`,
-        { name, detected: decision.detected ?? 'unknown' },
-      );
-    }
-    let refusal: UploadRefused | undefined;
-    let size = 0;
-    const text = decision.text ? textChecker() : undefined;
-    const notText = () =>
-      new UploadRefused(
-        415,
-        'attachment_not_text',
-        `files: ${name} is named as a log but its bytes are not text`,
-        {
-          name,
-        },
-      );
-    const checked = sniffed.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform: (chunk, controller) => {
-          size += chunk.byteLength;
-          if (size > maxBytes) refusal = this.tooLarge(name);
-          else if (text && !text.push(chunk)) refusal = notText();
-          if (refusal) controller.error(refusal);
-          else controller.enqueue(chunk);
-        },
-        flush: (controller) => {
-          if (size === 0) refusal = empty(name);
-          else if (text && !text.end()) refusal = notText();
-          if (refusal) controller.error(refusal);
-        },
-      }),
-    );
-    const id = randomUUID();
-    try {
-      const kept = await store.put(id, checked, {
-        consultationId,
-        name: decision.name,
-        contentType: decision.contentType,
-      });
-      return { id, name: kept.name, contentType: kept.contentType, size: kept.size };
-    } catch (error) {
-      throw refusal ?? error;
-    }
-  }
-
-  /** Of one file, or (unnamed) of a whole upload that declares more bytes than its files may have. */
-  private tooLarge(name?: string): UploadRefused {
-    const { maxBytes } = this.options.attachments;
-    const what = name ?? `the upload (of at most ${MAX_ATTACHMENTS_PER_MESSAGE} files)`;
-    return new UploadRefused(
-      413,
-      'attachment_too_large',
-      `files: ${what} is larger than the ${maxBytes} bytes a file may have`,
-      { name: name ?? '', maxMegabytes: megabytes(maxBytes) },
-    );
-  }
-}
-
-function empty(name: string): UploadRefused {
-  return new UploadRefused(400, 'attachment_empty', `files: ${name} is empty`, { name });
 }
 
 function unknownField(field: string): UploadRefused {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { otherDatabasesBackends } from './postgres.js';
 import type { RunningProcess } from './processes.js';
 
 /**
@@ -14,7 +15,7 @@ export interface CpuShares {
   machineBusyPercent: number;
 }
 
-/** The shared servers, found by name: every process of theirs counts, backends included. */
+/** The shared servers, found by name: every process of theirs counts, backends included, unless excluded. */
 const SERVERS = [
   { label: 'postgres', comm: 'postgres' },
   { label: 'nats-server', comm: 'nats-server' },
@@ -28,16 +29,22 @@ const clockTicksPerSecond = (() => {
   }
 })();
 
-/** Runs `work` and returns its value with the CPU each process and the machine spent meanwhile. */
+/**
+ * Runs `work` and returns its value with the CPU each process and the machine spent meanwhile. With the
+ * benchmark's `database`, PostgreSQL's backends of other databases count as other processes, not `postgres`.
+ */
 export async function measureCpu<T>(
   processes: RunningProcess[],
   work: () => PromiseLike<T>,
+  database?: string,
 ): Promise<{ value: T; cpu: CpuShares | undefined }> {
-  const before = snapshot(processes);
+  // Processes of the shared servers that are not the benchmark's.
+  const excluded = async () => (database ? otherDatabasesBackends(database) : new Set<number>());
+  const before = snapshot(processes, await excluded());
   const started = performance.now();
   const value = await work();
   const seconds = (performance.now() - started) / 1000;
-  const after = snapshot(processes);
+  const after = snapshot(processes, await excluded());
   return { value, cpu: before && after ? shares(before, after, seconds) : undefined };
 }
 
@@ -58,14 +65,19 @@ interface Snapshot {
   machine: { busy: number; total: number };
 }
 
-function snapshot(processes: RunningProcess[]): Snapshot | undefined {
+function snapshot(processes: RunningProcess[], excluded: ReadonlySet<number>): Snapshot | undefined {
   try {
     const seconds = new Map<string, Map<number, number>>();
     const add = (label: string, pids: number[]) =>
       seconds.set(label, new Map(pids.map((pid) => [pid, cpuSecondsOf(pid)])));
     for (const { label, pid } of processes) add(label, [pid]);
-    for (const server of SERVERS) add(server.label, pidsNamed(server.comm));
-    // This process is the load generator: autocannon and the fixed-rate sender run on its event loop.
+    for (const server of SERVERS) {
+      add(
+        server.label,
+        pidsNamed(server.comm).filter((pid) => !excluded.has(pid)),
+      );
+    }
+    // This process is the load generator: every benchmark's clients run on its event loop.
     const usage = process.cpuUsage();
     seconds.set('load generator', new Map([[process.pid, (usage.user + usage.system) / 1e6]]));
     return { seconds, machine: machineTicks() };

@@ -1,0 +1,4 @@
+import { logisticsProjection } from '@aftersales/logistics-data-access';
+import { rebuildProjections } from '@aftersales/shared-service';
+
+await rebuildProjections('logistics', [logisticsProjection]);
