@@ -6,7 +6,7 @@ import { useAuth } from '../auth/auth-context';
 import { errorText } from '../error-text';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
-import { Field, FormError, TextField, useSubmission } from './form-fields';
+import { Field, FormActions, TextField, useSubmission } from './form-fields';
 
 /** Repair points' API keys: create one with an optional expiry (its secret shown once), revoke one. */
 export function AdminApiKeysPage() {
@@ -185,14 +185,12 @@ function CreateKeyForm({ points, onCreated }: { points: RepairPoint[]; onCreated
           hint={t('adminKeys.expiresHint')}
           error={fieldErrors.expiresAt}
         />
-        <div className="field full">
-          <FormError error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('adminKeys.creating') : t('adminKeys.create')}
-            </button>
-          </div>
-        </div>
+        <FormActions
+          busy={busy}
+          error={error}
+          label={t('adminKeys.create')}
+          busyLabel={t('adminKeys.creating')}
+        />
       </form>
     </section>
   );

@@ -6,6 +6,7 @@ import { errorText } from '../error-text';
 import { carrierNameIn, forgetCarriers } from '../repair-orders/carriers';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
+import { ActiveBadge, ManagedTableHead } from './admin-table';
 import { CarrierForm } from './CarrierForm';
 
 /**
@@ -109,19 +110,16 @@ function CarrierTable({ carriers, switching, onEdit, onSwitch }: CarrierTablePro
   return (
     <div className="table-scroll">
       <table data-testid="admin-carriers">
-        <thead>
-          <tr>
-            <th>{t('adminCarriers.code')}</th>
-            <th>{t('adminCarriers.name')}</th>
-            <th>{t('adminCarriers.pattern')}</th>
-            <th>{t('adminCarriers.checkDigit')}</th>
-            <th>{t('adminCarriers.aftershipSlugColumn')}</th>
-            <th>{t('adminPoints.status')}</th>
-            <th>
-              <span className="visually-hidden">{t('adminPoints.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <ManagedTableHead
+          columns={[
+            t('adminCarriers.code'),
+            t('adminCarriers.name'),
+            t('adminCarriers.pattern'),
+            t('adminCarriers.checkDigit'),
+            t('adminCarriers.aftershipSlugColumn'),
+            t('adminPoints.status'),
+          ]}
+        />
         <tbody>
           {carriers.map((carrier) => {
             const name = carrierNameIn(carrier, i18n.language);
@@ -140,9 +138,7 @@ function CarrierTable({ carriers, switching, onEdit, onSwitch }: CarrierTablePro
                 <td>{carrier.checkDigit ? t(`adminCarriers.checkDigits.${carrier.checkDigit}`) : '—'}</td>
                 <td className="mono">{carrier.aftershipSlug ?? '—'}</td>
                 <td>
-                  <span className={carrier.active ? 'badge ok' : 'badge missing'}>
-                    {carrier.active ? t('adminPoints.activeBadge') : t('adminPoints.inactiveBadge')}
-                  </span>
+                  <ActiveBadge active={carrier.active} />
                 </td>
                 <td>
                   <span className="actions wrap">

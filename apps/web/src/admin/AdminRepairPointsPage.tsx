@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { placeOf } from '../repair-points/place-names';
 import { useResource } from '../use-resource';
+import { ActiveBadge, ManagedTableHead } from './admin-table';
 import { RepairPointForm } from './RepairPointForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -61,19 +62,16 @@ function RepairPointTable({ points, onEdit }: { points: RepairPoint[]; onEdit(po
   return (
     <div className="table-scroll">
       <table data-testid="admin-repair-points">
-        <thead>
-          <tr>
-            <th>{t('adminPoints.id')}</th>
-            <th>{t('adminPoints.name')}</th>
-            <th>{t('repairPoints.kind')}</th>
-            <th>{t('adminPoints.place')}</th>
-            <th>{t('repairPoints.phone')}</th>
-            <th>{t('adminPoints.status')}</th>
-            <th>
-              <span className="visually-hidden">{t('adminPoints.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <ManagedTableHead
+          columns={[
+            t('adminPoints.id'),
+            t('adminPoints.name'),
+            t('repairPoints.kind'),
+            t('adminPoints.place'),
+            t('repairPoints.phone'),
+            t('adminPoints.status'),
+          ]}
+        />
         <tbody>
           {points.map((point) => (
             <tr key={point.id} className={point.active ? undefined : 'inactive'}>
@@ -83,9 +81,7 @@ function RepairPointTable({ points, onEdit }: { points: RepairPoint[]; onEdit(po
               <td>{placeOf(point, i18n.language)}</td>
               <td className="nowrap">{point.phone}</td>
               <td>
-                <span className={point.active ? 'badge ok' : 'badge missing'}>
-                  {point.active ? t('adminPoints.activeBadge') : t('adminPoints.inactiveBadge')}
-                </span>
+                <ActiveBadge active={point.active} />
               </td>
               <td>
                 <button

@@ -6,7 +6,7 @@ import { useAuth } from '../auth/auth-context';
 import { errorText } from '../error-text';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
-import { Field, FormError, TextField, useSubmission } from './form-fields';
+import { Field, FormActions, TextField, useSubmission } from './form-fields';
 
 /** Accounts an admin makes: customers register themselves. */
 const createdRoles: Role[] = ['agent', 'engineer', 'admin'];
@@ -290,17 +290,7 @@ function CreateUserForm({ points, onCancel, onSaved }: FormProps) {
           errors={fieldErrors}
           onRole={setRole}
         />
-        <div className="field full">
-          <FormError error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('forms.saving') : t('forms.save')}
-            </button>
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('forms.cancel')}
-            </button>
-          </div>
-        </div>
+        <FormActions busy={busy} error={error} onCancel={onCancel} />
       </form>
     </section>
   );
@@ -333,17 +323,7 @@ function AccessForm({ user, points, onCancel, onSaved }: FormProps & { user: Use
           errors={fieldErrors}
           onRole={setRole}
         />
-        <div className="field full">
-          <FormError error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('forms.saving') : t('forms.save')}
-            </button>
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('forms.cancel')}
-            </button>
-          </div>
-        </div>
+        <FormActions busy={busy} error={error} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -10,7 +10,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { exampleNumber } from '../repair-orders/tracking-example';
-import { Field, FormError, TextField, useSubmission } from './form-fields';
+import { CheckboxField, Field, FormActions, TextField, useSubmission } from './form-fields';
+import { saveEntry } from './save-entry';
 
 const fields = [
   'code',
@@ -79,20 +80,12 @@ export function CarrierForm({ carrier, onSaved, onCancel }: CarrierFormProps) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = inputOf(form);
-    const saved = await submit(
-      () =>
-        carrier
-          ? api<Carrier>(`/api/admin/carriers/${encodeURIComponent(carrier.code)}`, {
-              method: 'PUT',
-              body: input,
-              ifMatch: `"${carrier.version}"`,
-            })
-          : api<Carrier>('/api/admin/carriers', {
-              method: 'POST',
-              body: { code: String(form.get('code') ?? '').trim(), ...input },
-            }),
-      { fields },
-    );
+    const entry = carrier
+      ? { key: carrier.code, version: carrier.version }
+      : { newKey: { code: String(form.get('code') ?? '').trim() } };
+    const saved = await submit(() => saveEntry<Carrier>(api, '/api/admin/carriers', input, entry), {
+      fields,
+    });
     if (saved) onSaved(saved);
   }
 
@@ -186,24 +179,13 @@ export function CarrierForm({ carrier, onSaved, onCancel }: CarrierFormProps) {
           defaultValue={carrier?.aftershipSlug}
           error={fieldErrors.aftershipSlug}
         />
-        <div className="field checkbox">
-          <label>
-            <input type="checkbox" name="active" defaultChecked={carrier?.active ?? true} />
-            {t('adminCarriers.active')}
-          </label>
-          <span className="muted small">{t('adminCarriers.activeHint')}</span>
-        </div>
-        <div className="field full">
-          <FormError error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('forms.saving') : t('forms.save')}
-            </button>
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('forms.cancel')}
-            </button>
-          </div>
-        </div>
+        <CheckboxField
+          name="active"
+          defaultChecked={carrier?.active ?? true}
+          label={t('adminCarriers.active')}
+          hint={t('adminCarriers.activeHint')}
+        />
+        <FormActions busy={busy} error={error} onCancel={onCancel} />
       </form>
     </section>
   );

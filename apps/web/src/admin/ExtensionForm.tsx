@@ -3,7 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { WarrantyBasis } from '../warranty/WarrantyBasis';
-import { FormError, numberFrom, TextField, useSubmission } from './form-fields';
+import { FormActions, numberFrom, TextField, useSubmission } from './form-fields';
 
 /** Extends one machine's warranty, with the reason the customer will read. */
 export function ExtensionForm() {
@@ -68,14 +68,7 @@ export function ExtensionForm() {
           error={fieldErrors.reason}
           wide
         />
-        <div className="field full">
-          <FormError error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('forms.saving') : t('adminPolicies.grant')}
-            </button>
-          </div>
-        </div>
+        <FormActions busy={busy} error={error} label={t('adminPolicies.grant')} />
       </form>
       {warranty && (
         <div className="result" role="status" data-testid="extension-result">

@@ -2,7 +2,8 @@ import { type RepairPoint, repairPointKinds } from '@aftersales/contracts/warran
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
-import { Field, FormError, numberFrom, TextField, useSubmission } from './form-fields';
+import { CheckboxField, Field, FormActions, numberFrom, TextField, useSubmission } from './form-fields';
+import { saveEntry } from './save-entry';
 
 const fields = [
   'id',
@@ -62,20 +63,12 @@ export function RepairPointForm({ point, onSaved, onCancel }: RepairPointFormPro
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const input = inputOf(form);
-    const saved = await submit(
-      () =>
-        point
-          ? api<RepairPoint>(`/api/admin/repair-points/${encodeURIComponent(point.id)}`, {
-              method: 'PUT',
-              body: input,
-              ifMatch: `"${point.version}"`,
-            })
-          : api<RepairPoint>('/api/admin/repair-points', {
-              method: 'POST',
-              body: { id: String(form.get('id') ?? '').trim(), ...input },
-            }),
-      { fields },
-    );
+    const entry = point
+      ? { key: point.id, version: point.version }
+      : { newKey: { id: String(form.get('id') ?? '').trim() } };
+    const saved = await submit(() => saveEntry<RepairPoint>(api, '/api/admin/repair-points', input, entry), {
+      fields,
+    });
     if (saved) onSaved(saved);
   }
 
@@ -186,24 +179,13 @@ export function RepairPointForm({ point, onSaved, onCancel }: RepairPointFormPro
           defaultValue={point?.capacityPerWeek}
           error={fieldErrors.capacityPerWeek}
         />
-        <div className="field checkbox">
-          <label>
-            <input type="checkbox" name="active" defaultChecked={point?.active ?? true} />
-            {t('adminPoints.active')}
-          </label>
-          <span className="muted small">{t('adminPoints.activeHint')}</span>
-        </div>
-        <div className="field full">
-          <FormError error={error} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('forms.saving') : t('forms.save')}
-            </button>
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('forms.cancel')}
-            </button>
-          </div>
-        </div>
+        <CheckboxField
+          name="active"
+          defaultChecked={point?.active ?? true}
+          label={t('adminPoints.active')}
+          hint={t('adminPoints.activeHint')}
+        />
+        <FormActions busy={busy} error={error} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { useResource } from '../use-resource';
 import { formatMonths } from '../warranty/WarrantyBasis';
+import { ManagedTableHead } from './admin-table';
 import { ExtensionForm } from './ExtensionForm';
-import { FormError, numberFrom, TextField, useSubmission } from './form-fields';
+import { FormActions, numberFrom, TextField, useSubmission } from './form-fields';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
 /** Warranty length per model, and extensions for single machines. */
@@ -26,15 +27,7 @@ export function WarrantyPoliciesPage() {
         )}
         {policies.data && (
           <table data-testid="warranty-policies">
-            <thead>
-              <tr>
-                <th>{t('warranty.model')}</th>
-                <th>{t('adminPolicies.months')}</th>
-                <th>
-                  <span className="visually-hidden">{t('adminPoints.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <ManagedTableHead columns={[t('warranty.model'), t('adminPolicies.months')]} />
             <tbody>
               {policies.data.map((policy) => (
                 <tr key={policy.model}>
@@ -122,8 +115,7 @@ function PolicyForm({ policy, models, onSaved }: PolicyFormProps) {
         error={fieldErrors.months}
         autoFocus={policy !== undefined}
       />
-      <div className="field full">
-        <FormError error={error} />
+      <FormActions busy={busy} error={error}>
         {saved && (
           <p className="alert info" role="status">
             {t('adminPolicies.saved', {
@@ -132,12 +124,7 @@ function PolicyForm({ policy, models, onSaved }: PolicyFormProps) {
             })}
           </p>
         )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('forms.saving') : t('forms.save')}
-          </button>
-        </div>
-      </div>
+      </FormActions>
     </form>
   );
 }

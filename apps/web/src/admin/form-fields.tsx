@@ -59,6 +59,24 @@ export function TextField({ name, label, error, hint, wide, ...input }: TextFiel
   );
 }
 
+type CheckboxFieldProps = { label: string; hint?: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'type'
+>;
+
+/** A checkbox with its label beside it and, below, what ticking it means. */
+export function CheckboxField({ label, hint, ...input }: CheckboxFieldProps) {
+  return (
+    <div className="field checkbox">
+      <label>
+        <input type="checkbox" {...input} />
+        {label}
+      </label>
+      {hint && <span className="muted small">{hint}</span>}
+    </div>
+  );
+}
+
 /** A number input's value; left empty it is undefined and leaves the JSON, for the server to judge. */
 export function numberFrom(form: FormData, name: string): number | undefined {
   const value = String(form.get(name) ?? '').trim();
@@ -104,4 +122,57 @@ export function useSubmission() {
 /** The failure of the last submission, above the form's button. */
 export function FormError({ error }: { error?: string }) {
   return error ? <ErrorAlert>{error}</ErrorAlert> : null;
+}
+
+interface FormButtonsProps {
+  busy: boolean;
+  /** The submit button's words. */
+  label: string;
+  /** The submit button's words while the form is sent; the label stays when none is given. */
+  busyLabel?: string;
+  /** Shows a cancel button that calls it. */
+  onCancel?(): void;
+}
+
+/** A form's submit button, disabled while the form is sent, and its cancel button when it has one. */
+export function FormButtons({ busy, label, busyLabel, onCancel }: FormButtonsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={busy}>
+        {busy && busyLabel ? busyLabel : label}
+      </button>
+      {onCancel && (
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('forms.cancel')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface FormActionsProps extends Partial<Pick<FormButtonsProps, 'label' | 'busyLabel'>> {
+  busy: boolean;
+  /** The failure of the last submission. */
+  error?: string;
+  onCancel?(): void;
+  /** Shown between the failure and the buttons, such as what the last save did. */
+  children?: ReactNode;
+}
+
+/** The last row of a `.form-grid`: the submission's failure above the buttons; they say "Save" unless told. */
+export function FormActions({ busy, error, label, busyLabel, onCancel, children }: FormActionsProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="field full">
+      <FormError error={error} />
+      {children}
+      <FormButtons
+        busy={busy}
+        label={label ?? t('forms.save')}
+        busyLabel={busyLabel ?? t('forms.saving')}
+        onCancel={onCancel}
+      />
+    </div>
+  );
 }

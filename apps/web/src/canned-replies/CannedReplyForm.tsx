@@ -2,7 +2,8 @@ import type { CannedReply } from '@aftersales/contracts/consultation';
 import { MAX_CANNED_REPLY_TITLE, MAX_MESSAGE_TEXT } from '@aftersales/contracts/consultation';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError, TextField, useSubmission } from '../admin/form-fields';
+import { Field, FormActions, TextField, useSubmission } from '../admin/form-fields';
+import { saveEntry } from '../admin/save-entry';
 import { useAuth } from '../auth/auth-context';
 
 const fields = ['title', 'text'] as const;
@@ -30,17 +31,10 @@ export function CannedReplyForm({
     const form = event.currentTarget;
     const data = new FormData(form);
     const words = { title: String(data.get('title') ?? ''), text: String(data.get('text') ?? '') };
-    const saved = await submit(
-      () =>
-        reply
-          ? api<CannedReply>(`/api/canned-replies/${encodeURIComponent(reply.id)}`, {
-              method: 'PUT',
-              body: words,
-              ifMatch: `"${reply.version}"`,
-            })
-          : api<CannedReply>('/api/canned-replies', { method: 'POST', body: { id: newId, ...words } }),
-      { fields },
-    );
+    const entry = reply ? { key: reply.id, version: reply.version } : { newKey: { id: newId } };
+    const saved = await submit(() => saveEntry<CannedReply>(api, '/api/canned-replies', words, entry), {
+      fields,
+    });
     if (saved) onSaved(saved);
   }
 
@@ -59,19 +53,7 @@ export function CannedReplyForm({
           <textarea {...control} rows={4} maxLength={MAX_MESSAGE_TEXT} defaultValue={reply?.text} />
         )}
       </Field>
-      <div className="field full">
-        <FormError error={error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('forms.saving') : t('forms.save')}
-          </button>
-          {onCancel && (
-            <button type="button" className="secondary" onClick={onCancel}>
-              {t('forms.cancel')}
-            </button>
-          )}
-        </div>
-      </div>
+      <FormActions busy={busy} error={error} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { type ShipmentView, shipmentStatusSchema } from '@aftersales/contracts/logistics';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, FormError, TextField, useSubmission } from '../admin/form-fields';
+import { Field, FormActions, TextField, useSubmission } from '../admin/form-fields';
 import { useAuth } from '../auth/auth-context';
 
 const fields = ['status', 'at', 'location', 'description'] as const;
@@ -86,17 +86,12 @@ export function CheckpointForm({ shipment, onRecorded }: CheckpointFormProps) {
         wide
         autoFocus
       />
-      <div className="field full">
-        <FormError error={error} />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('forms.saving') : t('parcels.saveCheckpoint')}
-          </button>
-          <button type="button" className="secondary" onClick={() => setOpen(false)}>
-            {t('forms.cancel')}
-          </button>
-        </div>
-      </div>
+      <FormActions
+        busy={busy}
+        error={error}
+        label={t('parcels.saveCheckpoint')}
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

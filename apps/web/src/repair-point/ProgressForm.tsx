@@ -1,16 +1,16 @@
 import { type DeviceLine, faultComponents } from '@aftersales/contracts/repair-orders';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField, FormButtons } from '../admin/form-fields';
 import type { RepairOrderView } from '../repair-orders/use-repair-order';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { ListEditor } from './ListEditor';
 import {
   type DraftProblem,
   emptyFault,
   emptyPart,
   emptyProgress,
   type FaultComponent,
-  type FaultDraft,
-  type PartDraft,
   progressOf,
   slotted,
 } from './progress-draft';
@@ -31,10 +31,6 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
   const [draft, setDraft] = useState(emptyProgress);
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const update = (next: Partial<typeof draft>) => setDraft({ ...draft, ...next });
-  const setFault = (index: number, next: Partial<FaultDraft>) =>
-    update({ faults: draft.faults.map((f, i) => (i === index ? { ...f, ...next } : f)) });
-  const setPart = (index: number, next: Partial<PartDraft>) =>
-    update({ parts: draft.parts.map((p, i) => (i === index ? { ...p, ...next } : p)) });
   const problemText = (p: DraftProblem) =>
     t(`progress.problems.${p.problem}`, {
       n: 'fault' in p ? p.fault + 1 : 'part' in p ? p.part + 1 : 0,
@@ -58,16 +54,22 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
   return (
     <form className="progress-form" onSubmit={save} noValidate data-testid="progress-form">
       <h3>{t('progress.heading', { sn: line.sn, model: line.model })}</h3>
-      <fieldset>
-        <legend>{t('progress.faults')}</legend>
-        {draft.faults.map((fault, i) => (
-          <div className="fault-row" key={i} data-testid="fault-row">
+      <ListEditor
+        legend={t('progress.faults')}
+        items={draft.faults}
+        empty={emptyFault}
+        addLabel={t('progress.addFault')}
+        rowTestId="fault-row"
+        onChange={(faults) => update({ faults })}
+      >
+        {(fault, setFault, i) => (
+          <>
             <div className="field">
               <label htmlFor={`fault-${i}-component`}>{t('progress.component')}</label>
               <select
                 id={`fault-${i}-component`}
                 value={fault.component}
-                onChange={(e) => setFault(i, { component: e.target.value as FaultComponent })}
+                onChange={(e) => setFault({ component: e.target.value as FaultComponent })}
               >
                 {faultComponents.map((c) => (
                   <option key={c} value={c}>
@@ -85,7 +87,7 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
                   min={1}
                   max={16}
                   value={fault.position}
-                  onChange={(e) => setFault(i, { position: e.target.value })}
+                  onChange={(e) => setFault({ position: e.target.value })}
                 />
               </div>
             )}
@@ -97,7 +99,7 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
                   value={fault.chips}
                   placeholder="U12, U13"
                   spellCheck={false}
-                  onChange={(e) => setFault(i, { chips: e.target.value })}
+                  onChange={(e) => setFault({ chips: e.target.value })}
                 />
               </div>
             )}
@@ -107,7 +109,7 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
                 id={`fault-${i}-code`}
                 value={fault.code}
                 maxLength={40}
-                onChange={(e) => setFault(i, { code: e.target.value })}
+                onChange={(e) => setFault({ code: e.target.value })}
               />
             </div>
             <div className="field grow">
@@ -116,38 +118,29 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
                 id={`fault-${i}-note`}
                 value={fault.note}
                 maxLength={500}
-                onChange={(e) => setFault(i, { note: e.target.value })}
+                onChange={(e) => setFault({ note: e.target.value })}
               />
             </div>
-            <button
-              type="button"
-              className="secondary small-button"
-              onClick={() => update({ faults: draft.faults.filter((_, j) => j !== i) })}
-            >
-              {t('mailIn.remove')}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary small-button"
-          onClick={() => update({ faults: [...draft.faults, emptyFault] })}
-        >
-          {t('progress.addFault')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </ListEditor>
 
-      <fieldset>
-        <legend>{t('progress.parts')}</legend>
-        {draft.parts.map((part, i) => (
-          <div className="fault-row" key={i}>
+      <ListEditor
+        legend={t('progress.parts')}
+        items={draft.parts}
+        empty={emptyPart}
+        addLabel={t('progress.addPart')}
+        onChange={(parts) => update({ parts })}
+      >
+        {(part, setPart, i) => (
+          <>
             <div className="field grow">
               <label htmlFor={`part-${i}-name`}>{t('progress.part')}</label>
               <input
                 id={`part-${i}-name`}
                 value={part.part}
                 maxLength={120}
-                onChange={(e) => setPart(i, { part: e.target.value })}
+                onChange={(e) => setPart({ part: e.target.value })}
               />
             </div>
             <div className="field narrow-field">
@@ -157,39 +150,20 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
                 type="number"
                 min={1}
                 value={part.quantity}
-                onChange={(e) => setPart(i, { quantity: e.target.value })}
+                onChange={(e) => setPart({ quantity: e.target.value })}
               />
             </div>
-            <button
-              type="button"
-              className="secondary small-button"
-              onClick={() => update({ parts: draft.parts.filter((_, j) => j !== i) })}
-            >
-              {t('mailIn.remove')}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary small-button"
-          onClick={() => update({ parts: [...draft.parts, emptyPart] })}
-        >
-          {t('progress.addPart')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </ListEditor>
 
       <fieldset>
         <legend>{t('progress.test')}</legend>
-        <div className="field checkbox">
-          <label>
-            <input
-              type="checkbox"
-              checked={draft.tested}
-              onChange={(e) => update({ tested: e.target.checked })}
-            />
-            {t('progress.tested')}
-          </label>
-        </div>
+        <CheckboxField
+          label={t('progress.tested')}
+          checked={draft.tested}
+          onChange={(e) => update({ tested: e.target.checked })}
+        />
         {draft.tested && (
           <div className="fault-row">
             <div className="field">
@@ -265,14 +239,7 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
           ))}
         </ErrorAlert>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={view.busy}>
-          {t('progress.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('forms.cancel')}
-        </button>
-      </div>
+      <FormButtons busy={view.busy} label={t('progress.save')} onCancel={onDone} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { DeviceLine, RepairOrderDetail } from '@aftersales/contracts/repair
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { FormButtons } from '../admin/form-fields';
 import { OrderLines, OrderPoint } from '../repair-orders/OrderParts';
 import { Parcels } from '../repair-orders/Parcels';
 import { ShipmentFields, shipmentRefusalTexts, useShipmentDraft } from '../repair-orders/ShipmentFields';
@@ -185,14 +186,7 @@ function ReceiptIssueForm({
         <label htmlFor="issue-note">{t('console.issueNote')}</label>
         <input id="issue-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={view.busy}>
-          {t('console.confirmIssue')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('forms.cancel')}
-        </button>
-      </div>
+      <FormButtons busy={view.busy} label={t('console.confirmIssue')} onCancel={onDone} />
     </form>
   );
 }
@@ -252,11 +246,7 @@ function ShipBackForm({ order, view }: { order: RepairOrderDetail; view: RepairO
       </fieldset>
       <ShipmentFields shipment={shipment} showErrors={tried} serverErrors={serverErrors} />
       {tried && chosen.length === 0 && <ErrorAlert>{t('console.chooseLines')}</ErrorAlert>}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={view.busy}>
-          {t('console.shipBack', { count: chosen.length })}
-        </button>
-      </div>
+      <FormButtons busy={view.busy} label={t('console.shipBack', { count: chosen.length })} />
     </form>
   );
 }

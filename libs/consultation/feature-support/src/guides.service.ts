@@ -85,53 +85,39 @@ export class GuidesService {
     return found;
   }
 
-  async create(guideId: string, content: GuideContent, userId: string, metadata: CommandMetadata) {
-    await this.decide(guideId, { type: 'CreateGuide', data: { guideId, content, userId }, metadata });
-    return this.getEditable(guideId);
+  create(guideId: string, content: GuideContent, userId: string, metadata: CommandMetadata) {
+    return this.change(guideId, { type: 'CreateGuide', data: { guideId, content, userId }, metadata });
   }
 
   /** `expectedVersion` is the version the change was made on (If-Match). */
-  async edit(
+  edit(
     guideId: string,
     content: GuideContent,
     userId: string,
     expectedVersion: number,
     metadata: CommandMetadata,
   ) {
-    await this.decide(
+    return this.change(
       guideId,
       { type: 'EditGuide', data: { guideId, content, userId }, metadata },
       expectedVersion,
     );
-    return this.getEditable(guideId);
   }
 
-  async publish(
-    guideId: string,
-    userId: string,
-    expectedVersion: number | undefined,
-    metadata: CommandMetadata,
-  ) {
-    await this.decide(
+  publish(guideId: string, userId: string, expectedVersion: number | undefined, metadata: CommandMetadata) {
+    return this.change(
       guideId,
       { type: 'PublishGuide', data: { guideId, userId }, metadata },
       expectedVersion,
     );
-    return this.getEditable(guideId);
   }
 
-  async withdraw(
-    guideId: string,
-    userId: string,
-    expectedVersion: number | undefined,
-    metadata: CommandMetadata,
-  ) {
-    await this.decide(
+  withdraw(guideId: string, userId: string, expectedVersion: number | undefined, metadata: CommandMetadata) {
+    return this.change(
       guideId,
       { type: 'WithdrawGuide', data: { guideId, userId }, metadata },
       expectedVersion,
     );
-    return this.getEditable(guideId);
   }
 
   /** Only on a guide readers can see: what a customer says of a draft would count for nothing. */
@@ -156,11 +142,17 @@ export class GuidesService {
     return (await this.readModel.findEditable(guideId)) !== undefined;
   }
 
-  private async decide(guideId: string, command: GuideCommand, expectedVersion?: number): Promise<void> {
+  /** Every change to a guide answers it as support now sees it. */
+  private async change(
+    guideId: string,
+    command: GuideCommand,
+    expectedVersion?: number,
+  ): Promise<EditableGuide> {
     await this.guides.handle(
       guideStream(guideId),
       command,
       expectedVersion === undefined ? {} : { expectedVersion },
     );
+    return this.getEditable(guideId);
   }
 }

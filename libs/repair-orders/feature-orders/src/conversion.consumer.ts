@@ -1,20 +1,10 @@
-import { consultationEvents } from '@aftersales/contracts/consultation';
-import { repairOrdersProjection } from '@aftersales/repair-orders-data-access';
-import {
-  type RepairOrderCommand,
-  repairOrderDecider,
-  type RepairOrderEvent,
-  type RepairOrderState,
-  repairOrderStream,
-} from '@aftersales/repair-orders-domain';
-import {
-  CommandHandler,
-  type Consumer,
-  type EventStore,
-  type RecordedEvent,
-} from '@aftersales/shared-event-store';
 import type { EventDataOf } from '@aftersales/contracts/common';
+import { consultationEvents } from '@aftersales/contracts/consultation';
+import { repairOrderStream } from '@aftersales/repair-orders-domain';
+import type { Consumer, EventStore, RecordedEvent } from '@aftersales/shared-event-store';
 import { namedUuid } from '@aftersales/shared-messaging';
+
+import { metadataCausedBy, orderCommandsOf } from './order-commands.js';
 
 type Converted = EventDataOf<typeof consultationEvents.consultationConverted>;
 
@@ -29,12 +19,7 @@ export const conversionConsumer: Consumer = {
   events: [consultationEvents.consultationConverted],
   async handle(event: RecordedEvent, _tx, store: EventStore) {
     const converted = event.data as Converted;
-    const orders = new CommandHandler<RepairOrderCommand, RepairOrderEvent, RepairOrderState>(
-      store,
-      repairOrderDecider,
-      [repairOrdersProjection],
-    );
-    await orders.handle(repairOrderStream(converted.diagnosisCode), {
+    await orderCommandsOf(store).handle(repairOrderStream(converted.diagnosisCode), {
       type: 'OpenRepairOrder',
       data: {
         repairOrderId: namedUuid(`repair-order/${converted.consultationId}`),
@@ -48,13 +33,11 @@ export const conversionConsumer: Consumer = {
           '',
         ),
       },
-      metadata: {
+      metadata: metadataCausedBy(event, {
         actor: 'service:repair-orders',
-        commandId: `open-repair-order-${event.eventId}`,
-        correlationId: event.metadata.correlationId,
-        causationId: event.eventId,
+        name: 'open-repair-order',
         now: converted.convertedAt,
-      },
+      }),
     });
   },
 };

@@ -1,20 +1,9 @@
 import type { EventDataOf } from '@aftersales/contracts/common';
 import { logisticsEvents } from '@aftersales/contracts/logistics';
-import { repairOrdersProjection } from '@aftersales/repair-orders-data-access';
-import {
-  type RepairOrderCommand,
-  repairOrderDecider,
-  type RepairOrderEvent,
-  type RepairOrderState,
-  repairOrderStream,
-} from '@aftersales/repair-orders-domain';
-import {
-  CommandHandler,
-  type Consumer,
-  type EventStore,
-  type RecordedEvent,
-} from '@aftersales/shared-event-store';
+import { type RepairOrderCommand, repairOrderStream } from '@aftersales/repair-orders-domain';
+import type { Consumer, EventStore, RecordedEvent } from '@aftersales/shared-event-store';
 
+import { metadataCausedBy, orderCommandsOf } from './order-commands.js';
 import { orderChanges } from './order-changes.js';
 
 type Delivered = EventDataOf<typeof logisticsEvents.shipmentDelivered>;
@@ -29,23 +18,16 @@ export const deliveryConsumer: Consumer = {
   events: [logisticsEvents.shipmentDelivered],
   async handle(event: RecordedEvent, _tx, store: EventStore) {
     const { direction, diagnosisCode, deviceOrderNos, deliveredAt } = event.data as Delivered;
-    const orders = new CommandHandler<RepairOrderCommand, RepairOrderEvent, RepairOrderState>(
-      store,
-      repairOrderDecider,
-      [repairOrdersProjection],
-    );
-    const metadata = {
+    const metadata = metadataCausedBy(event, {
       actor: 'service:logistics',
-      commandId: `delivered-${event.eventId}`,
-      correlationId: event.metadata.correlationId,
-      causationId: event.eventId,
+      name: 'delivered',
       now: deliveredAt,
-    };
+    });
     const command: RepairOrderCommand =
       direction === 'return'
         ? { type: 'ConfirmReturn', data: { confirmedBy: 'delivery_report', deviceOrderNos }, metadata }
         : { type: 'NoteParcelDelivered', data: { deliveredAt }, metadata };
-    await orders.handle(repairOrderStream(diagnosisCode), command, { retryOnConflict: true });
+    await orderCommandsOf(store).handle(repairOrderStream(diagnosisCode), command, { retryOnConflict: true });
   },
   // On every delivery: a page that missed the first notice hears of the order again, which does no harm.
   afterCommit: (event: RecordedEvent) => orderChanges.changed((event.data as Delivered).diagnosisCode),

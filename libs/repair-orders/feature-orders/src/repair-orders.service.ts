@@ -19,17 +19,12 @@ import {
 } from '@aftersales/contracts/repair-orders';
 import { logisticsMessages } from '@aftersales/contracts/logistics';
 import { warrantyMessages } from '@aftersales/contracts/warranty';
-import { RepairOrderRepository, repairOrdersProjection } from '@aftersales/repair-orders-data-access';
-import {
-  type RepairOrderCommand,
-  repairOrderDecider,
-  type RepairOrderEvent,
-  type RepairOrderState,
-  repairOrderStream,
-} from '@aftersales/repair-orders-domain';
-import { CommandHandler, EVENT_STORE, type EventStore } from '@aftersales/shared-event-store';
+import { RepairOrderRepository } from '@aftersales/repair-orders-data-access';
+import { type RepairOrderCommand, repairOrderStream } from '@aftersales/repair-orders-domain';
+import { EVENT_STORE, type EventStore } from '@aftersales/shared-event-store';
 import { namedUuid, ServiceClient } from '@aftersales/shared-messaging';
 import { checkDevices } from './device-checks.js';
+import { orderCommandsOf } from './order-commands.js';
 import { RepairOrderNotices } from './repair-order.notices.js';
 
 type Data<T extends RepairOrderCommand['type']> = Extract<RepairOrderCommand, { type: T }>['data'];
@@ -57,7 +52,7 @@ function sees(viewer: OrderViewer, order: RepairOrder): boolean {
 /** Repair orders: each an event-sourced stream named by its diagnosis code; lists and timelines are read models. */
 @Injectable()
 export class RepairOrdersService {
-  private readonly orders: CommandHandler<RepairOrderCommand, RepairOrderEvent, RepairOrderState>;
+  private readonly orders: ReturnType<typeof orderCommandsOf>;
 
   constructor(
     private readonly readModel: RepairOrderRepository,
@@ -65,7 +60,7 @@ export class RepairOrdersService {
     private readonly notices: RepairOrderNotices,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
-    this.orders = new CommandHandler(store, repairOrderDecider, [repairOrdersProjection]);
+    this.orders = orderCommandsOf(store);
   }
 
   /** Another customer's order, or another point's, answers like a missing one. */
