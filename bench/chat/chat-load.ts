@@ -63,7 +63,7 @@ interface Sent {
 
 interface Phase {
   messages: Sent[];
-  /** Answers, receipts and sends still awaited; the phase is over when none is. */
+  /** The server's answers to the sends and the arrivals at the sockets still awaited; none, and it is over. */
   awaited: number;
   lastProgress: number;
   misdelivered: number;
@@ -129,7 +129,7 @@ export class ChatLoad {
     const messageId = randomUUID();
     this.sent.set(messageId, message);
     phase.messages.push(message);
-    // Its answer, and its arrival at both sockets.
+    // The server's answer, and the arrival at both parties' sockets.
     phase.awaited += 3;
     const text = `${from} message ${phase.messages.length}`;
     return this.sender.send(room, from, { messageId, text }).then((outcome) => {

@@ -12,8 +12,8 @@ import { httpSender, type Sender, socketSender } from './senders.js';
 
 const POPULATION: PopulationPlan = { consultations: 1000, agents: 20 };
 /**
- * 150 customer messages a second and as many answers: 300 messages a second through the product, which
- * the 2-core machine carries with the load generator on it (see the README for what more costs).
+ * 50 customer messages a second (each customer writes every 20 s) and as many answers: 100 messages a
+ * second take about half of a 2-core machine, load generator included; near 300 it saturates (see README).
  */
 const CHAT: ChatPlan = { rate: 50, warmupSeconds: 3, seconds: 15 };
 /** Keep-alive connections the posts share: enough for `rate × latency` in flight well past the target. */
