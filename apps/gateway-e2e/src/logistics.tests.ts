@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from '@jest/globals';
 import { createHmac, randomUUID } from 'node:crypto';
 import { type RunningProduct, waitUntil } from '@aftersales/shared-testing';
 import { Client } from './client.js';
+import { LiveClient } from './live-client.js';
 import type { Shared } from './repair-orders.e2e.spec.js';
 import { freshSfNumber, freshSns, mailInForm, type Order, RepairOrderSteps } from './repair-order-steps.js';
 
@@ -148,8 +149,22 @@ export function logisticsTests(shared: Shared): void {
     ]);
     expect((await shipmentsOf(customer, order.diagnosisCode))[0]!.checkpoints).toEqual([]);
 
-    const taken = await webhook(body, { 'aftership-hmac-sha256': sign(body) });
-    expect(taken).toEqual({ status: 200, body: { recorded: 1 } });
+    // The order's page hears of the checkpoint, though it leaves the order as it was.
+    const page = await LiveClient.connect(product.url, customer);
+    try {
+      expect(await page.emit('followOrder', { diagnosisCode: order.diagnosisCode })).toMatchObject({
+        ok: true,
+      });
+      const taken = await webhook(body, { 'aftership-hmac-sha256': sign(body) });
+      expect(taken).toEqual({ status: 200, body: { recorded: 1 } });
+      await waitUntil('the page is given the order again', () => page.orders.length > 0);
+      expect(page.orders.at(-1)).toMatchObject({
+        diagnosisCode: order.diagnosisCode,
+        status: 'awaiting_receipt',
+      });
+    } finally {
+      page.close();
+    }
     const replayed = await webhook(body, { 'aftership-hmac-sha256': sign(body) });
     expect([replayed.status, replayed.body.code]).toEqual([409, 'webhook_replayed']);
     const [tracked] = await shipmentsOf(customer, order.diagnosisCode);

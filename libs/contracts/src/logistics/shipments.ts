@@ -69,3 +69,11 @@ export const manualCheckpointSchema = z
     examples: [{ status: 'delivered', description: 'Signed for at the front desk' }],
   });
 export type ManualCheckpoint = z.infer<typeof manualCheckpointSchema>;
+
+/**
+ * Broadcast by the logistics service after a shipment took a checkpoint, heard by every gateway: the pages
+ * following the shipment's order are given the order again, and read its parcels anew.
+ */
+export const logisticsNotices = { shipmentChanged: 'aftersales.logistics.shipment-changed' } as const;
+
+export const shipmentChangedNoticeSchema = z.object({ diagnosisCode: diagnosisCodeSchema });

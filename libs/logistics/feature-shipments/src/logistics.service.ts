@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type CommandMetadata, InvalidError, NotFoundError } from '@aftersales/contracts/common';
 import {
   type Carrier,
   type CarrierInput,
+  logisticsNotices,
   type ManualCheckpoint,
   normalizeTrackingNumber,
   type ShipmentView,
@@ -24,7 +25,7 @@ import {
   statusOfAftershipTag,
 } from '@aftersales/logistics-domain';
 import { CommandHandler, EVENT_STORE, type EventStore } from '@aftersales/shared-event-store';
-import { namedUuid } from '@aftersales/shared-messaging';
+import { BROADCASTS, type Broadcasts, namedUuid } from '@aftersales/shared-messaging';
 import { checkpointTime, replayed, verifiedPush } from './aftership-webhook.js';
 import { LOGISTICS_OPTIONS, type LogisticsOptions } from './logistics.options.js';
 
@@ -46,12 +47,14 @@ const withoutCustomer = ({ customerId: _, ...shipment }: Shipment): ShipmentView
 /** Carriers, and the shipments of repair orders with their tracking. */
 @Injectable()
 export class LogisticsService {
+  private readonly logger = new Logger(LogisticsService.name);
   private readonly carrierHandler: CommandHandler<CarrierCommand, CarrierEvent, CarrierState>;
   private readonly shipmentHandler: CommandHandler<ShipmentCommand, ShipmentEvent, ShipmentState>;
 
   constructor(
     private readonly readModel: LogisticsRepository,
     @Inject(LOGISTICS_OPTIONS) private readonly options: LogisticsOptions,
+    @Inject(BROADCASTS) private readonly broadcasts: Broadcasts,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
     this.carrierHandler = new CommandHandler(store, carrierDecider, [logisticsProjection]);
@@ -161,7 +164,23 @@ export class LogisticsService {
       },
       { retryOnConflict: true },
     );
-    return this.get(shipmentId, viewer);
+    const shipment = await this.get(shipmentId, viewer);
+    await this.changed([shipment.diagnosisCode]);
+    return shipment;
+  }
+
+  /**
+   * The pages following these orders read their parcels anew. The checkpoints are stored by now: a lost
+   * notice costs a page its live update, which a reload brings back.
+   */
+  private async changed(diagnosisCodes: string[]): Promise<void> {
+    for (const diagnosisCode of new Set(diagnosisCodes)) {
+      await this.broadcasts
+        .broadcast(logisticsNotices.shipmentChanged, { diagnosisCode })
+        .catch((error: unknown) => {
+          this.logger.warn(`Notice of the parcels of ${diagnosisCode} not sent: ${String(error)}`);
+        });
+    }
   }
 
   /**
@@ -210,6 +229,7 @@ export class LogisticsService {
       }
     }
     await this.readModel.recordReceipt('aftership', push.event_id, now);
+    if (recorded > 0) await this.changed(shipments.map((s) => s.diagnosisCode));
     return { recorded };
   }
 }

@@ -14,7 +14,7 @@ import {
   repairOrderMessages,
   repairOrderNotices,
 } from '@aftersales/contracts/repair-orders';
-import { logisticsEvents, logisticsMessages } from '@aftersales/contracts/logistics';
+import { logisticsEvents, logisticsMessages, logisticsNotices } from '@aftersales/contracts/logistics';
 import { warrantyEvents, warrantyMessages } from '@aftersales/contracts/warranty';
 import { deadLetterSubject, eventSubject } from './event-bus/event-bus.js';
 
@@ -57,6 +57,7 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
       consultationNotices.changed,
       consultationNotices.typing,
       repairOrderNotices.changed,
+      logisticsNotices.shipmentChanged,
     ],
   },
   identity: {
@@ -89,7 +90,10 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
     ],
     subscribe: answers['repair-orders'],
   },
-  logistics: { publish: events(logisticsEvents), subscribe: answers.logistics },
+  logistics: {
+    publish: [...events(logisticsEvents), logisticsNotices.shipmentChanged],
+    subscribe: answers.logistics,
+  },
 };
 
 export interface BusPermissions {

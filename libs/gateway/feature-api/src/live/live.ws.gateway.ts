@@ -15,6 +15,7 @@ import {
   liveClientEvents,
 } from '@aftersales/contracts/consultation';
 import { identityNotices, type IdentityNotices } from '@aftersales/contracts/identity';
+import { logisticsNotices, shipmentChangedNoticeSchema } from '@aftersales/contracts/logistics';
 import {
   type OrderViewer,
   orderLiveClientEvents,
@@ -48,6 +49,8 @@ const agents: LiveRule = { roles: ['agent'] };
 /** Who follows a repair order: its customer, support, and the engineers of the point it was sent to. */
 const orderViewers: LiveRule = { roles: ['customer', 'agent', 'engineer'] };
 const orderRoom = (diagnosisCode: string) => `order:${diagnosisCode}`;
+/** Reads an order for the sockets of its room, who were each checked when they followed it. */
+const SUPPORT: OrderViewer = { kind: 'agent', userId: '00000000-0000-4000-8000-000000000000' };
 
 function orderViewerOf({ role, userId, repairPointId }: UserPrincipal): OrderViewer {
   if (role === 'engineer' && repairPointId) return { kind: 'repair_point', repairPointId };
@@ -115,6 +118,15 @@ export class LiveWsGateway
       this.broadcasts.listen(repairOrderNotices.changed, (notice) => {
         const { order } = repairOrderChangedNoticeSchema.parse(notice);
         namespace.to(orderRoom(order.diagnosisCode)).emit('order', order);
+      }),
+      // A parcel's checkpoint leaves the order as it was: its followers are given the order again, as after
+      // any change, and read its parcels anew.
+      this.broadcasts.listen(logisticsNotices.shipmentChanged, (notice) => {
+        const { diagnosisCode } = shipmentChangedNoticeSchema.parse(notice);
+        void this.services
+          .request(repairOrderMessages.get, { diagnosisCode, viewer: SUPPORT }, gatewayMetadata())
+          .then((order) => namespace.to(orderRoom(diagnosisCode)).emit('order', order))
+          .catch(() => undefined);
       }),
     );
   }
