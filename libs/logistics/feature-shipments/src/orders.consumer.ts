@@ -12,6 +12,7 @@ import {
   CommandHandler,
   type Consumer,
   type EventStore,
+  metadataCausedBy,
   type RecordedEvent,
 } from '@aftersales/shared-event-store';
 import { namedUuid } from '@aftersales/shared-messaging';
@@ -39,13 +40,11 @@ export const ordersConsumer: Consumer = {
       shipmentDecider,
       [logisticsProjection],
     );
-    const metadata = {
+    const metadata = metadataCausedBy(event, {
       actor: 'service:logistics',
-      commandId: `track-${event.eventId}`,
-      correlationId: event.metadata.correlationId,
-      causationId: event.eventId,
+      name: 'track',
       now: event.metadata.timestamp,
-    };
+    });
     const create = (
       shipmentId: string,
       data: Omit<Extract<ShipmentCommand, { type: 'CreateShipment' }>['data'], 'shipmentId'>,

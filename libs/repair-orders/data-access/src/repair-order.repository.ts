@@ -18,8 +18,6 @@ type OrderRow = typeof repairOrders.$inferSelect;
 /** A line no longer holds its machine once it was never sent, was withdrawn, or came back and was confirmed. */
 const settled: DeviceLineStatus[] = ['awaiting_submission', 'cancelled', 'completed'];
 
-const iso = (date: Date | null) => (date ? date.toISOString() : undefined);
-
 /** `%` and `_` typed by a customer are searched for as themselves. */
 const literally = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -84,17 +82,15 @@ export class RepairOrderRepository {
       );
     }
     const where = and(...filters);
-    const joined = () =>
-      this.db
-        .select()
-        .from(deviceLines)
-        .innerJoin(repairOrders, eq(deviceLines.repairOrderId, repairOrders.id));
     const [{ total } = { total: 0 }] = await this.db
       .select({ total: count() })
       .from(deviceLines)
       .innerJoin(repairOrders, eq(deviceLines.repairOrderId, repairOrders.id))
       .where(where);
-    const rows = await joined()
+    const rows = await this.db
+      .select()
+      .from(deviceLines)
+      .innerJoin(repairOrders, eq(deviceLines.repairOrderId, repairOrders.id))
       .where(where)
       .orderBy(desc(repairOrders.openedAt), asc(repairOrders.id), asc(deviceLines.position))
       .limit(TICKETS_PAGE_SIZE)
@@ -196,7 +192,7 @@ export class RepairOrderRepository {
                 returnShipment: {
                   carrier: line.returnCarrier,
                   trackingNumber: line.returnTrackingNumber,
-                  at: iso(line.returnedAt)!,
+                  at: line.returnedAt.toISOString(),
                 },
               }
             : {}),

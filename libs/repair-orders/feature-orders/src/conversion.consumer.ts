@@ -1,10 +1,15 @@
 import type { EventDataOf } from '@aftersales/contracts/common';
 import { consultationEvents } from '@aftersales/contracts/consultation';
 import { repairOrderStream } from '@aftersales/repair-orders-domain';
-import type { Consumer, EventStore, RecordedEvent } from '@aftersales/shared-event-store';
+import {
+  type Consumer,
+  type EventStore,
+  metadataCausedBy,
+  type RecordedEvent,
+} from '@aftersales/shared-event-store';
 import { namedUuid } from '@aftersales/shared-messaging';
 
-import { metadataCausedBy, orderCommandsOf } from './order-commands.js';
+import { orderCommandsOf } from './order-commands.js';
 
 type Converted = EventDataOf<typeof consultationEvents.consultationConverted>;
 

@@ -1,9 +1,14 @@
 import type { EventDataOf } from '@aftersales/contracts/common';
 import { logisticsEvents } from '@aftersales/contracts/logistics';
 import { type RepairOrderCommand, repairOrderStream } from '@aftersales/repair-orders-domain';
-import type { Consumer, EventStore, RecordedEvent } from '@aftersales/shared-event-store';
+import {
+  type Consumer,
+  type EventStore,
+  metadataCausedBy,
+  type RecordedEvent,
+} from '@aftersales/shared-event-store';
 
-import { metadataCausedBy, orderCommandsOf } from './order-commands.js';
+import { orderCommandsOf } from './order-commands.js';
 import { orderChanges } from './order-changes.js';
 
 type Delivered = EventDataOf<typeof logisticsEvents.shipmentDelivered>;

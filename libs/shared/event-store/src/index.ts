@@ -1,4 +1,5 @@
 export * from './command-handler.js';
+export * from './caused-by.js';
 export * from './consumer.js';
 export * from './envelope.js';
 export * from './event-sourced-service.module.js';
