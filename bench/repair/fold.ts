@@ -13,7 +13,7 @@ export interface FoldResult {
 const ROUNDS = 200;
 
 /**
- * The order's state rebuilt as a command handler rebuilds it (the store's `readStream`, then `fold`),
+ * The order's state rebuilt as a command handler rebuilds it (the store's `loadStream`, then `fold`),
  * beside the least anyone could do: one query for the stream's rows on a plain driver connection, then the
  * same fold. Rounds alternate, so both see the same machine.
  */
@@ -35,7 +35,7 @@ export async function measureFold(
     const ours = async () =>
       fold(
         repairOrderDecider,
-        (await store.readStream<RepairOrderEvent>(stream)).map(
+        (await store.loadStream<RepairOrderEvent>(stream)).map(
           (e) => ({ type: e.type, data: e.data }) as RepairOrderEvent,
         ),
       );

@@ -98,6 +98,7 @@ const pathOf = (route: Route) =>
   templateOf(route)
     .replaceAll('{sn}', 'ZH10014510045')
     .replaceAll('{id}', randomUUID())
+    .replaceAll('{photoId}', randomUUID())
     .replaceAll('{diagnosisCode}', 'ZZ0000zz');
 const bodyOf = (route: Route) => (['GET', 'DELETE'].includes(methodOf(route)) ? {} : { body: {} });
 

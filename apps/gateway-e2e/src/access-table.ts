@@ -75,6 +75,9 @@ export const accessTable: Record<string, Rule> = {
 
   // A repair order by its diagnosis code: its customer's (another's answers 404), and support's.
   'GET /api/repair-orders/{diagnosisCode}': { roles: ['customer', 'agent'] },
+  // Photos of its machines: the customer adds them to the form; they are seen through the order.
+  'POST /api/repair-orders/{diagnosisCode}/photos': { roles: ['customer'] },
+  'GET /api/repair-orders/{diagnosisCode}/photos/{photoId}': { roles: ['customer', 'agent'] },
   // The customer fills the mail-in form, corrects or cancels before receipt, and confirms the return.
   'POST /api/repair-orders/{diagnosisCode}/device-checks': { roles: ['customer'] },
   'POST /api/repair-orders/{diagnosisCode}/mail-in': { roles: ['customer'] },
@@ -94,6 +97,8 @@ export const accessTable: Record<string, Rule> = {
   // Only the orders sent to the caller's own point; another point's answers 404.
   'GET /api/repair-point/orders': { roles: ['engineer'], apiKeys: true },
   'GET /api/repair-point/orders/{diagnosisCode}': { roles: ['engineer'], apiKeys: true },
+  'POST /api/repair-point/orders/{diagnosisCode}/photos': { roles: ['engineer'], apiKeys: true },
+  'GET /api/repair-point/orders/{diagnosisCode}/photos/{photoId}': { roles: ['engineer'], apiKeys: true },
   'POST /api/repair-point/orders/{diagnosisCode}/receipt': { roles: ['engineer'], apiKeys: true },
   'POST /api/repair-point/orders/{diagnosisCode}/lines/{deviceOrderNo}/progress': {
     roles: ['engineer'],

@@ -6,20 +6,13 @@ import { Objm } from '@nats-io/obj';
 import { connect } from '@nats-io/transport-node';
 import { NATS_URL, type RunningProduct, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 import { Client, demoEmail } from './client.js';
+import { EXE, PNG } from './sample-files.js';
 
 const IN_WARRANTY = 'ZH10014510045';
 /** Small enough to pass with a few hundred kilobytes. */
 const MAX_BYTES = 256 * 1024;
 
-/** A 1 × 1 pixel PNG, as a phone would send a photo. */
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f' +
-    '0005000201a2dd1c9b0000000049454e44ae426082',
-  'hex',
-);
 const LOG = 'fan 1: 0 rpm\n\u001b[31mERROR\u001b[0m hash board 2 not detected\n温度 85°C\n';
-/** The start of a Windows executable: `MZ` and its DOS header. */
-const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(510, 0x90)]);
 /** The start of a Linux executable. */
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
 

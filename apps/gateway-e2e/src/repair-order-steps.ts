@@ -9,6 +9,9 @@ export interface Line {
   model: string;
   status: string;
   fault?: string;
+  photos: string[];
+  receiptNote?: string;
+  receiptPhotos: string[];
   returnShipment?: { carrier: string; trackingNumber: string };
 }
 export interface Order {
@@ -19,7 +22,14 @@ export interface Order {
   repairPointId?: string;
   outboundShipment?: { carrier: string; trackingNumber: string };
   lines: Line[];
-  timeline: { seq: number; type: string; actor: string; deviceOrderNos: string[] }[];
+  timeline: {
+    seq: number;
+    type: string;
+    actor: string;
+    actorName?: string;
+    deviceOrderNos: string[];
+    details: Record<string, unknown>;
+  }[];
 }
 
 /** Machines of this run only, shipped a month ago: in warranty, and in no other test's order. */
@@ -89,6 +99,13 @@ export class RepairOrderSteps {
     return order!;
   }
 
+  /** Uploads one photo to `path` (the customer's or the repair point's photos of an order). */
+  photo(token: string, path: string, bytes: Buffer, name: string) {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), name);
+    return this.client().upload<{ id: string; name: string; contentType: string }>(path, form, token);
+  }
+
   mailIn(token: string, code: string, body: object, headers: Record<string, string> = {}) {
     return this.client().call<Order>('POST', `/api/repair-orders/${code}/mail-in`, { token, body, headers });
   }
@@ -96,7 +113,10 @@ export class RepairOrderSteps {
 
 /** A mail-in form for these machines to the Shenzhen repair point. */
 export const mailInForm = (sns: string[], trackingNumber = freshSfNumber()) => ({
-  devices: sns.map((sn, i) => ({ sn, fault: `Fault ${i + 1}: hash board not detected` })),
+  devices: sns.map((sn, i): { sn: string; fault: string; photos?: string[] } => ({
+    sn,
+    fault: `Fault ${i + 1}: hash board not detected`,
+  })),
   repairPointId: 'rp-shenzhen',
   carrier: 'sf-express',
   trackingNumber,

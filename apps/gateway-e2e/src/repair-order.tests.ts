@@ -7,6 +7,7 @@ import type { Shared } from './repair-orders.e2e.spec.js';
 import { LiveClient } from './live-client.js';
 import { freshSfNumber, freshSns, mailInForm, type Order, RepairOrderSteps } from './repair-order-steps.js';
 import type { paths } from './generated/repair-point-api.js';
+import { EXE, PNG } from './sample-files.js';
 
 interface Ticket {
   deviceOrderNo: string;
@@ -340,6 +341,106 @@ export function repairOrderTests(shared: Shared): void {
     ]);
   });
 
+  it('keeps photos of the machines with their order: on the form, on receipt and in repair, seen only through it', async () => {
+    const sns = freshSns(2);
+    await register(sns);
+    const customer = await client().registerCustomer('photographer');
+    const stranger = await client().registerCustomer('stranger');
+    const { diagnosisCode } = await convertedOrder(customer, sns[0]!);
+    const other = await convertedOrder(stranger, sns[1]!);
+    const customerPhotos = `/api/repair-orders/${diagnosisCode}/photos`;
+    const pointPhotos = `/api/repair-point/orders/${diagnosisCode}/photos`;
+    const upload = (token: string, path: string, bytes = PNG, name = 'board.png') =>
+      steps().photo(token, path, bytes, name);
+
+    const board = await upload(customer, customerPhotos);
+    expect(board.status).toBe(201);
+    expect(board.body).toMatchObject({ name: 'board.png', contentType: 'image/png' });
+    // Not a photo, not for another's order, not for an order the point does not hold yet.
+    expect(await upload(customer, customerPhotos, EXE, 'board.jpg')).toMatchObject({
+      status: 415,
+      body: { code: 'attachment_type' },
+    });
+    expect((await upload(customer, `/api/repair-orders/${other.diagnosisCode}/photos`)).status).toBe(404);
+    expect((await upload(engineer, pointPhotos)).status).toBe(404);
+    const strangers = await upload(stranger, `/api/repair-orders/${other.diagnosisCode}/photos`);
+    expect(strangers.status).toBe(201);
+
+    // A form naming a photo of another order is refused whole, the field named, nothing written.
+    const withForeign = form(sns.slice(0, 1));
+    withForeign.devices[0] = { ...withForeign.devices[0]!, photos: [board.body.id, strangers.body.id] };
+    const refused = await mailIn(customer, diagnosisCode, withForeign);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      message: expect.stringContaining('devices.0.photos.1'),
+      details: [{ path: 'devices.0.photos.1', code: 'photo_not_found' }],
+    });
+    const untouched = await client().call<Order>('GET', `/api/repair-orders/${diagnosisCode}`, {
+      token: customer,
+    });
+    expect(untouched.body.status).toBe('awaiting_submission');
+
+    const withPhoto = form(sns.slice(0, 1));
+    withPhoto.devices[0] = { ...withPhoto.devices[0]!, photos: [board.body.id] };
+    const submitted = await mailIn(customer, diagnosisCode, withPhoto);
+    expect(submitted.status).toBe(201);
+    const line = submitted.body.lines[0]!;
+    expect(line.photos).toEqual([board.body.id]);
+
+    // The point sees the customer's photo through its order, and adds its own on receipt and in repair.
+    const seen = await fetch(`${product.url}${pointPhotos}/${board.body.id}`, {
+      headers: { authorization: `Bearer ${engineer}` },
+    });
+    expect(seen.status).toBe(200);
+    expect(seen.headers.get('content-type')).toBe('image/png');
+    expect(seen.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await seen.arrayBuffer())).toEqual(PNG);
+    const dent = (await upload(engineer, pointPhotos, PNG, 'dent.png')).body;
+    const receipt = await asPoint(engineer, 'POST', `/${diagnosisCode}/receipt`, {
+      lines: [
+        {
+          deviceOrderNo: line.deviceOrderNo,
+          outcome: 'received',
+          note: 'Chassis dented in transit',
+          photos: [dent.id],
+        },
+      ],
+    });
+    expect(receipt.status).toBe(200);
+    expect(receipt.body.lines[0]).toMatchObject({
+      receiptNote: 'Chassis dented in transit',
+      receiptPhotos: [dent.id],
+    });
+    const chips = (await upload(engineer, pointPhotos, PNG, 'chips.png')).body;
+    expect(
+      (
+        await asPoint(engineer, 'POST', `/${diagnosisCode}/lines/${line.deviceOrderNo}/progress`, {
+          photos: [strangers.body.id],
+        })
+      ).body,
+    ).toMatchObject({ details: [{ path: 'photos.0', code: 'photo_not_found' }] });
+    const step = await asPoint(engineer, 'POST', `/${diagnosisCode}/lines/${line.deviceOrderNo}/progress`, {
+      note: 'Burnt chips on board 2',
+      photos: [chips.id],
+    });
+    expect(step.status).toBe(200);
+    expect(step.body.timeline.at(-1)).toMatchObject({
+      type: 'RepairProgressRecorded',
+      details: { note: 'Burnt chips on board 2', photos: [chips.id] },
+    });
+
+    // The customer and support see every photo of the order; another customer, and another order's path, 404.
+    const read = (token: string, code: string, id: string) =>
+      fetch(`${product.url}/api/repair-orders/${code}/photos/${id}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await read(customer, diagnosisCode, chips.id)).status).toBe(200);
+    expect((await read(agent, diagnosisCode, dent.id)).status).toBe(200);
+    expect((await read(stranger, diagnosisCode, chips.id)).status).toBe(404);
+    expect((await read(stranger, other.diagnosisCode, chips.id)).status).toBe(404);
+    expect((await read(customer, diagnosisCode, strangers.body.id)).status).toBe(404);
+  });
+
   it("serves the repair point's system through the generated client with its API key, for its own point only", async () => {
     const sns = freshSns(1);
     await register(sns);
@@ -413,6 +514,59 @@ export function repairOrderTests(shared: Shared): void {
       expect([stranger.orders, elsewhere.orders]).toEqual([[], []]);
     } finally {
       [page, console, stranger, elsewhere].forEach((socket) => socket.close());
+    }
+  });
+
+  it('names who did each step of the timeline, on every read of the order and on its live updates', async () => {
+    const sns = freshSns(2);
+    await register(sns);
+    const customer = await client().registerCustomer('wang-named');
+    const { diagnosisCode } = await convertedOrder(customer, sns[0]!);
+    const [first, second] = (await mailIn(customer, diagnosisCode, form(sns))).body.lines;
+    const page = await LiveClient.connect(product.gatewayUrls?.at(-1) ?? product.url, customer);
+    try {
+      expect(await page.emit('followOrder', { diagnosisCode })).toMatchObject({ ok: true });
+      const received = await asPoint(engineer, 'POST', `/${diagnosisCode}/receipt`, {
+        lines: [{ deviceOrderNo: first!.deviceOrderNo, outcome: 'received' }],
+      });
+      const wms = await client().call<{ key: string }>('POST', '/api/admin/api-keys', {
+        token: admin,
+        body: { repairPointId: 'rp-shenzhen', name: 'Shenzhen WMS' },
+      });
+      const scanned = await client().call<Order>(
+        'POST',
+        `/api/repair-point/orders/${diagnosisCode}/receipt`,
+        {
+          apiKey: wms.body.key,
+          body: { lines: [{ deviceOrderNo: second!.deviceOrderNo, outcome: 'received' }] },
+        },
+      );
+      expect(scanned.status).toBe(200);
+
+      const named = [
+        { type: 'RepairOrderOpened', actorName: '演示客服 Demo Agent' },
+        { type: 'MailInSubmitted', actorName: 'wang-named' },
+        { type: 'DeviceReceived', actorName: '演示工程师 Demo Engineer' },
+        { type: 'DeviceReceived', actorName: 'Shenzhen WMS' },
+      ];
+      // The command's own answer, the customer's read and the engineer's read name them alike.
+      const read = await client().call<Order>('GET', `/api/repair-orders/${diagnosisCode}`, {
+        token: customer,
+      });
+      const atPoint = await asPoint(engineer, 'GET', `/${diagnosisCode}`);
+      for (const order of [scanned.body, read.body, atPoint.body]) {
+        expect(order.timeline).toMatchObject(named);
+        // What a customer may read of staff is the name they go by, never how to reach them.
+        expect(JSON.stringify(order.timeline)).not.toContain('@example.com');
+      }
+      expect(received.body.timeline.at(-1)).toMatchObject(named[2]!);
+
+      await waitUntil('the page shows the second receipt', () =>
+        page.orders.some((o) => o.version === scanned.body.version),
+      );
+      expect(page.orders.find((o) => o.version === scanned.body.version)).toMatchObject({ timeline: named });
+    } finally {
+      page.close();
     }
   });
 }

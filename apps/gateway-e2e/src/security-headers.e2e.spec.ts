@@ -3,7 +3,10 @@ import { networkInterfaces } from 'node:os';
 import { type RunningProduct, startApp, startDistributed, startEmbedded } from '@aftersales/shared-testing';
 import { Client, demoEmail } from './client.js';
 
-/** The policy the web build is served under, written out: its own scripts only, never in a frame. */
+/**
+ * The policy the web build is served under, written out: its own scripts only (and the barcode reader's
+ * WebAssembly compiled), never in a frame.
+ */
 const csp = [
   "default-src 'self'",
   "base-uri 'self'",
@@ -13,7 +16,7 @@ const csp = [
   "frame-ancestors 'none'",
   "img-src 'self' data: blob:",
   "object-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "script-src-attr 'none'",
   "style-src 'self'",
 ].join(';');

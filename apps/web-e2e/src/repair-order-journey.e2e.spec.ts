@@ -3,7 +3,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { openBrowser, type RunningProduct, screenshot, startEmbedded } from '@aftersales/shared-testing';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, signInAs } from './embedded-app.js';
+import { signInAs } from './embedded-app.js';
+import { ProductSteps } from './product-steps.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -30,55 +31,10 @@ describe('a repair order from the mail-in form to the return, in the browser', (
   let customer: Page;
   let engineer: Page;
   const closers: (() => Promise<void>)[] = [];
-  let agentToken: string;
   let diagnosisCode: string;
   let consultationUrl: string;
 
-  async function api<T>(method: string, path: string, token: string, body?: object | FormData): Promise<T> {
-    const json = body !== undefined && !(body instanceof FormData);
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(json ? { 'content-type': 'application/json' } : {}) },
-      body: json ? JSON.stringify(body) : body,
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
-  const tokenOf = async (email: string) =>
-    (
-      await fetch(`${app.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-      }).then((r) => r.json() as Promise<{ accessToken: string }>)
-    ).accessToken;
-
-  /** The operator registers the farm's new machines, as the device import does. */
-  async function register(sns: string[]) {
-    const shipped = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    const csv = ['sn,model,shipped_at', ...sns.map((sn) => `${sn},VolcMiner D1,${shipped}`)].join('\n');
-    const form = new FormData();
-    form.append('file', new Blob([`${csv}\n`], { type: 'text/csv' }), 'registry.csv');
-    const imported = await api<{ status: string; inserted: number }>(
-      'POST',
-      `/api/admin/devices/imports?id=${randomUUID()}`,
-      await tokenOf('admin@example.com'),
-      form,
-    );
-    expect(imported).toMatchObject({ status: 'completed', inserted: sns.length });
-  }
-
-  /** Support takes the consultation and converts it, as the agent console does. */
-  async function convert(consultationId: string): Promise<string> {
-    await api('POST', `/api/consultations/${consultationId}/take`, agentToken, {});
-    const converted = await api<{ diagnosisCode: string }>(
-      'POST',
-      `/api/consultations/${consultationId}/convert`,
-      agentToken,
-      {},
-    );
-    return converted.diagnosisCode;
-  }
+  const steps = new ProductSteps(() => app.url);
 
   /** The carrier's progress as AfterShip pushes it, signed with the product's secret: one checkpoint a tag. */
   async function aftershipPush(trackingNumber: string, tags: string[]) {
@@ -117,8 +73,7 @@ describe('a repair order from the mail-in form to the return, in the browser', (
   beforeAll(async () => {
     app = await startEmbedded({ env: { AFTERSHIP_WEBHOOK_SECRET: WEBHOOK_SECRET } });
     closers.push(() => app.stop());
-    await register([first, second, third]);
-    agentToken = await tokenOf('agent@example.com');
+    await steps.register([first, second, third]);
     for (const [email, assign] of [
       ['customer@example.com', (p: Page) => (customer = p)],
       ['engineer@example.com', (p: Page) => (engineer = p)],
@@ -144,7 +99,7 @@ describe('a repair order from the mail-in form to the return, in the browser', (
     await customer.getByTestId('consultation-status').getByText('待接入').waitFor();
     consultationUrl = customer.url();
 
-    diagnosisCode = await convert(consultationUrl.split('/').pop()!);
+    diagnosisCode = await steps.convert(consultationUrl.split('/').pop()!);
     const reminder = customer.getByRole('dialog', { name: '咨询工单已完结，请提交寄修工单' });
     await reminder.waitFor({ timeout: 10_000 });
     await reminder.getByRole('link', { name: '发起寄修工单' }).click();
@@ -352,6 +307,12 @@ describe('a repair order from the mail-in form to the return, in the browser', (
       'DeviceReturned',
     ]);
     expect(await entries.nth(1).textContent()).toContain('您');
+    // Staff are named as they go by here, beside their role: support converted it, the engineer received.
+    await entries.nth(0).getByText('演示客服 Demo Agent（客服）', { exact: true }).waitFor();
+    await entries
+      .nth(2)
+      .getByText('演示工程师 Demo Engineer（维修点 VolcMiner 深圳售后维修中心）', { exact: true })
+      .waitFor();
     expect(await entries.nth(4).textContent()).toContain('包裹中没有这台');
     expect(await entries.nth(5).textContent()).toContain('算力板 #2，故障芯片 U12, U13');
     expect(await entries.last().textContent()).toContain(`顺丰速运 ${RETURN}`);
@@ -418,16 +379,16 @@ describe('a repair order from the mail-in form to the return, in the browser', (
 
   it('speaks English, and the customer pages fit a phone', async () => {
     // A second order, awaiting its form, for the form's English and phone pictures.
-    await register([`WK${run}0`]);
-    const consultation = await api<{ id: string }>(
+    await steps.register([`WK${run}0`]);
+    const consultation = await steps.api<{ id: string }>(
       'POST',
       '/api/consultations',
-      await tokenOf('customer@example.com'),
+      await steps.tokenOf('customer@example.com'),
       {
         sn: `WK${run}0`,
       },
     );
-    const waiting = await convert(consultation.id);
+    const waiting = await steps.convert(consultation.id);
 
     await customer.getByRole('button', { name: 'English' }).click();
     await customer.getByRole('heading', { name: 'Repair report' }).waitFor();

@@ -9,6 +9,8 @@ import { AuditTrailPage } from './admin/AuditTrailPage';
 import { DeviceImportPage } from './admin/DeviceImportPage';
 import { WarrantyPoliciesPage } from './admin/WarrantyPoliciesPage';
 import { AgentConsolePage } from './agent/AgentConsolePage';
+import { AgentOrderPage } from './agent/AgentOrderPage';
+import { agentOrderPath } from './agent/order-path';
 import { AuthProvider } from './auth/auth-context';
 import { CannedRepliesPage } from './canned-replies/CannedRepliesPage';
 import { RegisterPage } from './auth/RegisterPage';
@@ -37,6 +39,7 @@ const customer = (page: ReactNode) => <RequireRole role="customer">{page}</Requi
 const agent = (page: ReactNode) => <RequireRole role="agent">{page}</RequireRole>;
 const engineer = (page: ReactNode) => <RequireRole role="engineer">{page}</RequireRole>;
 const support = (page: ReactNode) => <RequireRole role={['agent', 'admin']}>{page}</RequireRole>;
+/** The customer's view of an order, which support reads too. */
 const customerOrder = (code: string) => `/api/repair-orders/${encodeURIComponent(code)}`;
 const pointOrder = (code: string) => `/api/repair-point/orders/${encodeURIComponent(code)}`;
 
@@ -106,6 +109,11 @@ export function App() {
               />
               <Route path="/agent" element={agent(<AgentConsolePage />)} />
               <Route path="/agent/:id" element={agent(<AgentConsolePage />)} />
+              <Route path="/agent/orders/:diagnosisCode" element={agent(<AgentOrderPage />)} />
+              <Route
+                path="/agent/orders/:diagnosisCode/lines/:deviceOrderNo/report"
+                element={agent(<RepairReportPage orderPath={customerOrder} backPath={agentOrderPath} />)}
+              />
               <Route path="/canned-replies" element={agent(<CannedRepliesPage />)} />
               <Route
                 path="/account/sessions"

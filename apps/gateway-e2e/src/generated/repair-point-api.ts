@@ -51,6 +51,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/repair-point/orders/{diagnosisCode}/photos': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload a photo of a machine of the order, to show on receipt or in a repair step
+     * @description A part named `file` holding one photo (image/jpeg, image/png, image/webp, read from its bytes). The answer’s `id` goes into the `photos` of the form, the receipt line or the repair step it shows; a photo is served only through its own order.
+     */
+    post: operations['RepairPoint_uploadPhoto'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/repair-point/orders/{diagnosisCode}/photos/{photoId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A photo of a machine of the order, shown in the page */
+    get: operations['RepairPoint_photo'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/repair-point/orders/{diagnosisCode}/receipt': {
     parameters: {
       query?: never;
@@ -150,7 +187,9 @@ export interface components {
         | 'completed'
         | 'cancelled';
       fault?: string;
+      photos: string[];
       receiptNote?: string;
+      receiptPhotos: string[];
       returnShipment?: components['schemas']['OrderParcel'];
     };
     DiagnosedFault: {
@@ -166,6 +205,13 @@ export interface components {
       trackingNumber: string;
       /** Format: date-time */
       at: string;
+    };
+    OrderPhoto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      contentType: string;
+      size: number;
     };
     /**
      * @example {
@@ -183,6 +229,7 @@ export interface components {
         /** @enum {string} */
         outcome: 'received' | 'missing' | 'mismatched';
         note?: string;
+        photos?: string[];
       }[];
     };
     RepairOrder: {
@@ -266,6 +313,7 @@ export interface components {
       partsReplaced: components['schemas']['ReplacedPart'][];
       test?: components['schemas']['TestResult'];
       note?: string;
+      photos?: string[];
       /** @enum {string} */
       result?: 'repaired' | 'unrepairable';
     };
@@ -325,6 +373,7 @@ export interface components {
       /** Format: date-time */
       at: string;
       actor: string;
+      actorName?: string;
       deviceOrderNos: string[];
       details: {
         [key: string]: unknown;
@@ -457,6 +506,159 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['RepairOrderDetail'];
+        };
+      };
+      /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No valid credentials: sign in, or send an API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The caller may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description There is no such object, or it is not the caller’s */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  RepairPoint_uploadPhoto: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Names the command, so that a retried request takes effect once (a UUID will do) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        diagnosisCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description One photo: image/jpeg, image/png, image/webp
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrderPhoto'];
+        };
+      };
+      /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description No valid credentials: sign in, or send an API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The caller may not call this route */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description There is no such object, or it is not the caller’s */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body or the file is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+      /** @description The body is not of a type this route takes */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiError'];
+        };
+      };
+    };
+  };
+  RepairPoint_photo: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Names the command, so that a retried request takes effect once (a UUID will do) */
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        diagnosisCode: string;
+        photoId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'image/jpeg': string;
+          'image/png': string;
+          'image/webp': string;
         };
       };
       /** @description The input is invalid: `message` and `details` name each field and what is wrong with it */

@@ -2,6 +2,7 @@ import type { Author, Consultation } from '@aftersales/contracts/consultation';
 import type { WarrantyLookupReply } from '@aftersales/contracts/warranty';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { CannedReplyPicker } from '../canned-replies/CannedReplyPicker';
 import { ChatPanel } from '../consultations/ChatPanel';
@@ -12,6 +13,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
 import { EarlierTicketsPanel } from './EarlierTicketsPanel';
 import { HandOverForm } from './HandOverForm';
+import { agentOrderPath } from './order-path';
 
 /**
  * One consultation in the console: the chat with the canned replies at hand, what the agent may do in its
@@ -58,9 +60,13 @@ export function ConversationPane({
           <>
             {' · '}
             {t('agent.diagnosisCode')}:{' '}
-            <strong className="mono" data-testid="diagnosis-code">
+            <Link
+              to={agentOrderPath(consultation.diagnosisCode)}
+              className="mono"
+              data-testid="diagnosis-code"
+            >
               {consultation.diagnosisCode}
-            </strong>
+            </Link>
           </>
         )}
       </p>

@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
+import { agentOrderPath } from './order-path';
 
 /**
  * Beside the conversation: what else the customer has asked and sent in, so the agent knows a returning
- * machine or a repeated fault. Other consultations open in the console.
+ * machine or a repeated fault. Other consultations open in the console, repair orders on their own page.
  */
 export function EarlierTicketsPanel({ consultationId }: { consultationId: string }) {
   const { t } = useTranslation();
@@ -32,7 +33,9 @@ export function EarlierTicketsPanel({ consultationId }: { consultationId: string
           <ul className="ticket-list" data-testid="earlier-repair-orders">
             {tickets.data.repairOrders.map((order) => (
               <li key={order.id}>
-                <span className="mono">{order.diagnosisCode}</span>{' '}
+                <Link to={agentOrderPath(order.diagnosisCode)} className="mono">
+                  {order.diagnosisCode}
+                </Link>{' '}
                 <span className="small">{t(`tickets.orderStatus.${order.status}`)}</span>
                 <span className="small muted">
                   {order.lines.map((line) => line.sn).join(t('common.listSeparator'))}

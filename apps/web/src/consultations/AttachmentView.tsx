@@ -1,46 +1,25 @@
 import type { Attachment } from '@aftersales/contracts/consultation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { failureOf } from '../api';
 import { useAuth } from '../auth/auth-context';
 import { errorText } from '../error-text';
+import { useBlobUrl } from '../ui/use-blob-url';
 
-/**
- * A file a message carries: photos as thumbnails, everything as a download. The bytes need the access
- * token, so they are fetched and handed to the page as a blob rather than linked.
- */
+/** A file a message carries: photos as thumbnails, everything as a download. */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
   const { t } = useTranslation();
   const { authorizedFetch } = useAuth();
-  const [thumbnail, setThumbnail] = useState<string>();
   const [error, setError] = useState<string>();
   const path = `/api/attachments/${encodeURIComponent(attachment.id)}`;
   const isImage = attachment.contentType.startsWith('image/');
+  const thumbnail = useBlobUrl(isImage ? path : undefined).url;
 
   async function bytes(): Promise<Blob> {
     const response = await authorizedFetch(path);
     if (!response.ok) throw await failureOf(response);
     return response.blob();
   }
-
-  useEffect(() => {
-    if (!isImage) return;
-    let url: string | undefined;
-    let current = true;
-    bytes().then(
-      (blob) => {
-        if (!current) return;
-        url = URL.createObjectURL(blob);
-        setThumbnail(url);
-      },
-      () => undefined,
-    );
-    return () => {
-      current = false;
-      if (url) URL.revokeObjectURL(url);
-    };
-    // Not on `authorizedFetch`: it changes with every token renewal, and the id names the bytes.
-  }, [path, isImage]);
 
   async function download() {
     try {

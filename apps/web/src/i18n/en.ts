@@ -268,6 +268,20 @@ export const en: Messages = {
     warrantyEndsOn: 'warranty ends {{date}}',
     unread: 'Unread: {{count}}',
   },
+  photos: {
+    add: 'Add photos ({{count}}/{{max}})',
+    addTo: 'Add photos of {{subject}}',
+    photoOf: 'Photo {{index}} of {{subject}}',
+    remove: 'Remove this photo of {{subject}}',
+    uploading: 'Uploading photos {{done}}/{{total}}…',
+    tooMany: 'At most {{max}} photos.',
+    notAPhoto: 'Only JPEG, PNG or WebP photos can be added.',
+    unavailable: 'Photo unavailable',
+    heading: 'Photos',
+    form: 'From the customer',
+    receipt: 'On receipt',
+    repair: 'During repair',
+  },
   chat: {
     loading: 'Loading…',
     loadEarlier: 'Load earlier messages',
@@ -322,6 +336,8 @@ export const en: Messages = {
     earlierRepairOrders: 'Repair orders',
     noEarlierTickets: 'The customer has no other tickets.',
     openedAt: 'opened {{date}}',
+    backToConsole: 'Back to the console',
+    orderReadOnly: 'Read only: the customer and the repair point act on the order.',
   },
   cannedReplies: {
     heading: 'Canned replies',
@@ -520,6 +536,7 @@ export const en: Messages = {
       point: 'Repair point {{point}}',
       pointSystem: 'Repair point {{point}} (its system)',
       carrier: 'Delivery report',
+      named: '{{name}} ({{role}})',
     },
     RepairOrderOpened: 'Consultation converted into a repair order ({{sns}})',
     MailInSubmitted: 'Mail-in form submitted: {{count}} machines, {{carrier}} {{trackingNumber}}',
@@ -618,6 +635,22 @@ export const en: Messages = {
     shipBackLines: 'Machines to ship back',
     chooseLines: 'Please choose at least one machine.',
     shipBack: 'Ship back the chosen machines ({{count}})',
+  },
+  camera: {
+    open: 'Scan with camera',
+    close: 'Close camera',
+    view: 'Camera view',
+    starting: 'Opening the camera…',
+    aim: 'Hold the QR code or barcode in front of the camera: it is taken as soon as it is read.',
+    problems: {
+      insecure: 'Browsers let only HTTPS pages use the camera; please open this page at its https address.',
+      denied:
+        'Camera access was refused. Allow the camera for this site in the browser settings, then try again.',
+      none: 'No camera was found. Connect one, or use a USB scanner or type the code.',
+      busy: 'The camera is in use by another app; close that app and try again.',
+      decoder:
+        'The code reader failed to load. Reload the page and try again, or use a USB scanner or type the code.',
+    },
   },
   progress: {
     heading: 'Repair record: {{sn}} ({{model}})',

@@ -1,6 +1,7 @@
 import { MAX_MAIL_IN_DEVICES } from '@aftersales/contracts/repair-orders';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PhotoPicker } from '../photos/PhotoPicker';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { splitSerialNumbers } from '../warranty/sn-list';
 import { readDevicesCsv } from './devices-csv';
@@ -9,12 +10,14 @@ import type { CheckedLines } from './use-checked-lines';
 
 interface DeviceLinesEditorProps {
   lines: CheckedLines;
+  /** Where the order's photos are uploaded. */
+  photosBase: string;
   /** Show a missing fault description as a problem: after a first try to submit. */
   showErrors: boolean;
 }
 
 /** The machines to mail in: each on its own line with its check and fault, added one by one or many at once. */
-export function DeviceLinesEditor({ lines, showErrors }: DeviceLinesEditorProps) {
+export function DeviceLinesEditor({ lines, photosBase, showErrors }: DeviceLinesEditorProps) {
   const { t } = useTranslation();
   const { views, progress, checkError } = lines;
   return (
@@ -43,6 +46,7 @@ export function DeviceLinesEditor({ lines, showErrors }: DeviceLinesEditorProps)
                   line={line}
                   index={index}
                   lines={lines}
+                  photosBase={photosBase}
                   showErrors={showErrors}
                 />
               ))}
@@ -74,11 +78,13 @@ function DeviceLineRow({
   line,
   index,
   lines,
+  photosBase,
   showErrors,
 }: {
   line: LineView;
   index: number;
   lines: CheckedLines;
+  photosBase: string;
   showErrors: boolean;
 }) {
   const { t } = useTranslation();
@@ -102,9 +108,15 @@ function DeviceLineRow({
           maxLength={1000}
           placeholder={t('mailIn.faultPlaceholder')}
           aria-invalid={faultMissing}
-          onChange={(e) => lines.setFault(line.key, e.target.value)}
+          onChange={(e) => lines.edit(line.key, { fault: e.target.value })}
         />
         {faultMissing && <span className="field-error">{t('mailIn.faultMissing')}</span>}
+        <PhotoPicker
+          base={photosBase}
+          photos={line.photos}
+          onChange={(photos) => lines.edit(line.key, { photos })}
+          subject={line.input}
+        />
       </td>
       <td data-label={t('mailIn.check')} data-testid="line-check">
         {!line.checked ? (

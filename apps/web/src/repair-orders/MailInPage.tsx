@@ -58,7 +58,7 @@ function useFirstLines(order: RepairOrderDetail | undefined, lines: CheckedLines
   useEffect(() => {
     if (!order || added.current || order.status !== 'awaiting_submission') return;
     added.current = true;
-    lines.add(order.lines.map((line) => ({ sn: line.sn, fault: line.fault ?? '' })));
+    lines.add(order.lines.map((line) => ({ sn: line.sn, fault: line.fault ?? '', photos: line.photos })));
   }, [order]);
 }
 
@@ -88,7 +88,11 @@ function MailInSections({ order, lines, submit, busy, failure }: SectionsProps) 
     if (!ready || !parcel.ok || !repairPointId) return;
     const submitted = await submit(`/api/repair-orders/${code}/mail-in`, {
       body: {
-        devices: lines.views.map((line) => ({ sn: line.sn, fault: line.fault.trim() })),
+        devices: lines.views.map((line) => ({
+          sn: line.sn,
+          fault: line.fault.trim(),
+          ...(line.photos.length > 0 ? { photos: line.photos } : {}),
+        })),
         repairPointId,
         ...parcel.shipment,
       },
@@ -107,7 +111,11 @@ function MailInSections({ order, lines, submit, busy, failure }: SectionsProps) 
       <section className="card">
         <h2>{t('mailIn.devicesHeading')}</h2>
         <p className="muted small">{t('mailIn.devicesIntro')}</p>
-        <DeviceLinesEditor lines={lines} showErrors={tried} />
+        <DeviceLinesEditor
+          lines={lines}
+          photosBase={`/api/repair-orders/${code}/photos`}
+          showErrors={tried}
+        />
       </section>
       <form className="card" onSubmit={send} noValidate>
         <RepairPointChoice

@@ -3,70 +3,31 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { OrderLines, OrderPoint } from './OrderParts';
-import { Parcels } from './Parcels';
+import { OrderDetail } from './OrderDetail';
 import { ShipmentFields, shipmentRefusalTexts, useShipmentDraft } from './ShipmentFields';
-import { OrderStatusBadge } from './StatusBadges';
-import { Timeline } from './Timeline';
-import { pointById, useOfficialPoints } from './use-official-points';
-import { type RepairOrderView, useRepairOrder } from './use-repair-order';
-import { useShipments } from './use-shipments';
+import type { RepairOrderView } from './use-repair-order';
 
 /** 寄修详情: the customer's order as it stands, updated live, and what the customer may still do with it. */
 export function OrderDetailPage() {
-  const { diagnosisCode = '' } = useParams();
-  return <OrderDetail key={diagnosisCode} diagnosisCode={diagnosisCode} />;
-}
-
-function OrderDetail({ diagnosisCode }: { diagnosisCode: string }) {
   const { t } = useTranslation();
-  const code = encodeURIComponent(diagnosisCode);
-  const view = useRepairOrder(`/api/repair-orders/${code}`, diagnosisCode);
-  const points = useOfficialPoints();
+  const { diagnosisCode = '' } = useParams();
   const [searchParams] = useSearchParams();
-  const { order } = view;
-  const shipments = useShipments(order);
-  if (!order) {
-    return view.loadError ? (
-      <ErrorAlert>{view.loadError}</ErrorAlert>
-    ) : (
-      <p className="muted">{t('chat.loading')}</p>
-    );
-  }
-  const point = pointById(points.data, order.repairPointId);
+  const code = encodeURIComponent(diagnosisCode);
   return (
-    <div className="page wide">
-      <section className="card">
-        <div className="card-title">
-          <h1>{t('repairOrder.heading', { diagnosisCode: order.diagnosisCode })}</h1>
-          <OrderStatusBadge status={order.status} />
-        </div>
-        <p className="muted small">
-          {t('repairOrder.lineCount', { count: order.lines.length })} ·{' '}
-          <span data-testid="live-status">{view.live ? t('chat.live') : t('chat.offline')}</span>
-        </p>
-        {searchParams.has('submitted') && order.status === 'awaiting_receipt' && (
+    <OrderDetail
+      key={diagnosisCode}
+      diagnosisCode={diagnosisCode}
+      reportPath={(no) => `/repair-orders/${code}/lines/${no}/report`}
+      slots={(order, view) => ({
+        notice: searchParams.has('submitted') && order.status === 'awaiting_receipt' && (
           <p className="alert info" role="status">
             {t('repairOrder.submittedNotice')}
           </p>
-        )}
-        <OrderPoint order={order} point={point} />
-        <CustomerActions order={order} view={view} />
-      </section>
-      <section className="card">
-        <h2>{t('repairOrder.devicesHeading')}</h2>
-        <OrderLines order={order} reportPath={(no) => `/repair-orders/${code}/lines/${no}/report`} />
-      </section>
-      <section className="card">
-        <h2>{t('repairOrder.shipmentsHeading')}</h2>
-        <Parcels order={order} shipments={shipments} />
-        {order.status === 'awaiting_receipt' && <CorrectShipment order={order} view={view} />}
-      </section>
-      <section className="card">
-        <h2>{t('repairOrder.timelineHeading')}</h2>
-        <Timeline order={order} pointName={point?.name} />
-      </section>
-    </div>
+        ),
+        actions: <CustomerActions order={order} view={view} />,
+        parcelActions: order.status === 'awaiting_receipt' && <CorrectShipment order={order} view={view} />,
+      })}
+    />
   );
 }
 

@@ -1,8 +1,15 @@
-import type { DeviceLine, RepairOrder, Shipment } from '@aftersales/contracts/repair-orders';
+import type {
+  DeviceLine,
+  RepairOrder,
+  RepairOrderDetail,
+  Shipment,
+} from '@aftersales/contracts/repair-orders';
 import type { RepairPoint } from '@aftersales/contracts/warranty';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { photosOfLine } from '../photos/line-photos';
+import { LinePhotosView } from '../photos/PhotoThumbnails';
 import { placeOf } from '../repair-points/place-names';
 import { useCarrierName } from './carriers';
 import { dateTime } from './format';
@@ -36,7 +43,9 @@ export function OrderPoint({ order, point }: { order: RepairOrder; point?: Repai
 }
 
 interface OrderLinesProps {
-  order: RepairOrder;
+  order: RepairOrderDetail;
+  /** Where the reader reads the order's photos. */
+  photosBase: string;
   /** Where a line's repair report is read; none where the reader has no such page. */
   reportPath?: (deviceOrderNo: string) => string;
   /** What the reader may do with each line, in a last column. */
@@ -44,8 +53,8 @@ interface OrderLinesProps {
   actionsLabel?: string;
 }
 
-/** The machines of the order, each with its own number, status and return parcel. */
-export function OrderLines({ order, reportPath, actions, actionsLabel }: OrderLinesProps) {
+/** The machines of the order, each with its own number, status, photos and return parcel. */
+export function OrderLines({ order, photosBase, reportPath, actions, actionsLabel }: OrderLinesProps) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
@@ -75,6 +84,11 @@ export function OrderLines({ order, reportPath, actions, actionsLabel }: OrderLi
               <td className="wrap-text" data-label={t('mailIn.fault')}>
                 {line.fault ?? '—'}
                 {line.receiptNote && <span className="muted small block">{line.receiptNote}</span>}
+                <LinePhotosView
+                  base={photosBase}
+                  photos={photosOfLine(order, line.deviceOrderNo)}
+                  sn={line.sn}
+                />
               </td>
               <td data-label={t('tickets.status')}>
                 <LineStatusBadge status={line.status} />

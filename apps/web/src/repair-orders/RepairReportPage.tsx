@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { photoCount, photosOfLine } from '../photos/line-photos';
+import { LinePhotosView } from '../photos/PhotoThumbnails';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { faultText, partText, testText } from './fault-text';
 import { dateTime } from './format';
@@ -28,6 +30,7 @@ export function RepairReportPage({ orderPath, backPath }: RepairReportPageProps)
   if (!report) return <ErrorAlert>{t('repairReport.noLine', { deviceOrderNo })}</ErrorAlert>;
   const point = pointById(points.data, report.repairPointId);
   const { line } = report;
+  const photos = photosOfLine(order, deviceOrderNo);
   return (
     <article className="sheet" data-testid="repair-report">
       <div className="no-print actions">
@@ -121,6 +124,12 @@ export function RepairReportPage({ orderPath, backPath }: RepairReportPageProps)
                 </li>
               ))}
           </ul>
+        </>
+      )}
+      {photoCount(photos) > 0 && (
+        <>
+          <h2>{t('photos.heading')}</h2>
+          <LinePhotosView base={`${orderPath(diagnosisCode)}/photos`} photos={photos} sn={line.sn} />
         </>
       )}
     </article>

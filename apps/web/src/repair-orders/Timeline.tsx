@@ -29,9 +29,7 @@ export function Timeline({ order, pointName }: TimelineProps) {
         return (
           <li key={`${step.at}-${index}`} data-testid="timeline-entry" data-type={step.type}>
             <time dateTime={step.at}>{dateTime(step.at)}</time>
-            <span className="who">
-              {step.actor === me ? t('timeline.who.you') : whoOf(t, step, pointName)}
-            </span>
+            <span className="who">{step.actor === me ? t('timeline.who.you') : who(t, step, pointName)}</span>
             <span className="what">{text}</span>
             {details.length > 0 && (
               <ul className="small">
@@ -47,7 +45,13 @@ export function Timeline({ order, pointName }: TimelineProps) {
   );
 }
 
-function whoOf(t: TFunction, step: TimelineStep, pointName = ''): string {
+/** Who acted, by name where the order names them, and always by role: "张工（维修点 深圳）". */
+function who(t: TFunction, step: TimelineStep, pointName?: string): string {
+  const role = roleOf(t, step, pointName);
+  return step.actorName ? t('timeline.who.named', { name: step.actorName, role }) : role;
+}
+
+function roleOf(t: TFunction, step: TimelineStep, pointName = ''): string {
   switch (step.type) {
     case 'RepairOrderOpened':
       return t('timeline.who.agent');

@@ -9,7 +9,12 @@ import {
   withRefusals,
 } from './mail-in-lines';
 
-const line = (key: number, input: string, fault = 'no hashrate'): FormLine => ({ key, input, fault });
+const line = (key: number, input: string, fault = 'no hashrate'): FormLine => ({
+  key,
+  input,
+  fault,
+  photos: [],
+});
 const fine = (sn: string, model = 'VolcMiner D1') => ({ input: sn, sn, model });
 
 describe('the lines of the mail-in form', () => {

@@ -7,6 +7,8 @@ export interface FormLine {
   key: number;
   input: string;
   fault: string;
+  /** Uploaded as they were picked: their ids. */
+  photos: string[];
   check?: DeviceCheck;
 }
 

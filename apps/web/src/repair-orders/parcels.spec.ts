@@ -9,6 +9,8 @@ const line = (n: number, returnShipment?: DeviceLine['returnShipment']): DeviceL
   sn: `ZH1001451004${n}`,
   model: 'VolcMiner D1',
   status: returnShipment ? 'returned' : 'repairing',
+  photos: [],
+  receiptPhotos: [],
   ...(returnShipment ? { returnShipment } : {}),
 });
 const order = (lines: DeviceLine[], outbound = 'SF1234567890123'): RepairOrder => ({

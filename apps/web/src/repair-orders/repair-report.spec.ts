@@ -30,13 +30,22 @@ const order: RepairOrderDetail = {
       sn: 'ZH10014510045',
       model: 'VolcMiner D1',
       status: 'returned',
+      photos: [],
+      receiptPhotos: [],
       returnShipment: {
         carrier: 'sf-express',
         trackingNumber: 'SF9876543210987',
         at: '2026-11-09T08:00:00.000Z',
       },
     },
-    { deviceOrderNo: B, sn: 'ZH21315080007', model: 'VolcMiner D1', status: 'missing' },
+    {
+      deviceOrderNo: B,
+      sn: 'ZH21315080007',
+      model: 'VolcMiner D1',
+      status: 'missing',
+      photos: [],
+      receiptPhotos: [],
+    },
   ],
   timeline: [
     entry('MailInSubmitted', '2026-11-02T08:00:00.000Z', [A, B], { repairPointId: 'rp-shenzhen' }),

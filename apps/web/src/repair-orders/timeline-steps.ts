@@ -9,6 +9,7 @@ interface Step<T extends string, K extends keyof Events> {
   type: T;
   at: string;
   actor: string;
+  actorName?: string;
   deviceOrderNos: string[];
   details: Details<K>;
 }

@@ -22,9 +22,9 @@ export interface CheckedLines {
   /** While lines wait for their check: how many of all are checked. */
   progress?: { checked: number; total: number };
   checkError?: string;
-  add(devices: readonly { sn: string; fault: string }[]): void;
+  add(devices: readonly { sn: string; fault: string; photos?: string[] }[]): void;
   remove(key: number): void;
-  setFault(key: number, fault: string): void;
+  edit(key: number, change: Partial<Pick<FormLine, 'fault' | 'photos'>>): void;
   /** The server refused the form: its problems by line index. */
   refuse(devices: readonly RefusedDevice[]): void;
   retryChecks(): void;
@@ -73,12 +73,13 @@ export function useCheckedLines(diagnosisCode: string): CheckedLines {
     ...(unchecked > 0 ? { progress: { checked: views.length - unchecked, total: views.length } } : {}),
     ...(checkError ? { checkError } : {}),
     add(devices) {
-      const added = devices.map(({ sn, fault }): FormLine => {
+      const added = devices.map(({ sn, fault, photos = [] }): FormLine => {
         const input = sn.trim();
         return {
           key: nextKey.current++,
           input,
           fault,
+          photos,
           ...(input.length > MAX_INPUT ? { check: { input, problem: 'malformed' } } : {}),
         };
       });
@@ -87,8 +88,8 @@ export function useCheckedLines(diagnosisCode: string): CheckedLines {
     remove(key) {
       setLines((current) => current.filter((line) => line.key !== key));
     },
-    setFault(key, fault) {
-      setLines((current) => current.map((line) => (line.key === key ? { ...line, fault } : line)));
+    edit(key, change) {
+      setLines((current) => current.map((line) => (line.key === key ? { ...line, ...change } : line)));
     },
     refuse(devices) {
       setLines((current) => withRefusals(current, devices));

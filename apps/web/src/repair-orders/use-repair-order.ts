@@ -11,6 +11,14 @@ type FollowAck = { ok: true; order: RepairOrderDetail } | LiveRefusal;
 
 /** While the live socket is down, the page asks the server this often instead. */
 const POLL_MS = 10_000;
+/**
+ * The repair-orders service opens an order from the conversion's event, a moment after the code is issued
+ * (through NATS in the distributed mode): a page that asks first is told not found, and asks again after
+ * each of these pauses before it believes it.
+ */
+const NOT_YET_OPENED_PAUSES_MS = [250, 500, 1000, 2000, 4000];
+
+const isNotFound = (error: unknown) => error instanceof ApiRequestError && error.body.statusCode === 404;
 
 export interface CommandOptions {
   method?: RequestOptions['method'];
@@ -58,26 +66,35 @@ export function useRepairOrder(path: string, diagnosisCode: string): RepairOrder
 
   useEffect(() => {
     let current = true;
-    const load = () =>
+    let again: ReturnType<typeof setTimeout> | undefined;
+    const load = (attempt = 0): Promise<void> =>
       api<RepairOrderDetail>(path).then(
         (loaded) => {
           if (!current) return;
           keep(loaded);
           setLoadError(undefined);
         },
-        (error: unknown) => current && setLoadError(errorText(error)),
+        (error: unknown) => {
+          if (!current) return;
+          const pause = isNotFound(error) ? NOT_YET_OPENED_PAUSES_MS[attempt] : undefined;
+          if (pause === undefined) setLoadError(errorText(error));
+          else again = setTimeout(() => void load(attempt + 1), pause);
+        },
       );
     void load();
     const poll = connected ? undefined : setInterval(() => void load(), POLL_MS);
     return () => {
       current = false;
       clearInterval(poll);
+      clearTimeout(again);
     };
     // Not on `api`: it changes with every token renewal, and the path names what is loaded.
   }, [path, connected, keep]);
 
+  // Followed once read: a follow of an order not opened yet is refused, and would not be asked again.
+  const found = order !== undefined;
   useEffect(() => {
-    if (!socket || !connected) return;
+    if (!socket || !connected || !found) return;
     const onOrder = (next: RepairOrderDetail) => {
       if (next.diagnosisCode === diagnosisCode) keep(next);
     };
@@ -89,7 +106,7 @@ export function useRepairOrder(path: string, diagnosisCode: string): RepairOrder
       socket.off('order', onOrder);
       socket.emit('unfollowOrder', { diagnosisCode });
     };
-  }, [socket, connected, diagnosisCode, keep]);
+  }, [socket, connected, found, diagnosisCode, keep]);
 
   async function command(commandPath: string, options: CommandOptions = {}) {
     const { method = 'POST', body, onVersionShown = true } = options;

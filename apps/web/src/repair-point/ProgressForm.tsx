@@ -2,6 +2,7 @@ import { type DeviceLine, faultComponents } from '@aftersales/contracts/repair-o
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, FormButtons } from '../admin/form-fields';
+import { PhotoPicker } from '../photos/PhotoPicker';
 import type { RepairOrderView } from '../repair-orders/use-repair-order';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ListEditor } from './ListEditor';
@@ -210,6 +211,15 @@ export function ProgressForm({ diagnosisCode, line, view, onDone }: ProgressForm
           maxLength={2000}
           value={draft.note}
           onChange={(e) => update({ note: e.target.value })}
+        />
+      </div>
+      <div className="field">
+        <span className="label">{t('photos.heading')}</span>
+        <PhotoPicker
+          base={`/api/repair-point/orders/${encodeURIComponent(diagnosisCode)}/photos`}
+          photos={draft.photos}
+          onChange={(photos) => update({ photos })}
+          subject={line.sn}
         />
       </div>
 

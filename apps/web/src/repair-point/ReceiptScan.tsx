@@ -3,13 +3,15 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RepairOrderView } from '../repair-orders/use-repair-order';
 import { beep } from './beep';
+import { CameraScan } from './CameraScan';
 import { scanLine, stillExpected } from './scan';
 
 type Outcome = { kind: 'ok' | 'warning' | 'error'; text: string };
 
 /**
  * Unpacking the parcel: a USB scanner types each machine's SN and Enter into this field, which keeps the
- * focus. A machine of the order is received at once, with a beep and the count still expected.
+ * focus, or the camera reads its label. A machine of the order is received at once, with a beep and the
+ * count still expected.
  */
 export function ReceiptScan({ order, view }: { order: RepairOrderDetail; view: RepairOrderView }) {
   const { t } = useTranslation();
@@ -21,8 +23,12 @@ export function ReceiptScan({ order, view }: { order: RepairOrderDetail; view: R
 
   function scan(event: FormEvent) {
     event.preventDefault();
-    const scanned = sn.trim();
     setSn('');
+    receive(sn);
+  }
+
+  function receive(value: string) {
+    const scanned = value.trim();
     if (!scanned) return;
     const result = scanLine(order, scanned);
     if (result.kind === 'unknown') {
@@ -73,6 +79,7 @@ export function ReceiptScan({ order, view }: { order: RepairOrderDetail; view: R
           onChange={(e) => setSn(e.target.value)}
         />
         <button type="submit">{t('console.receive')}</button>
+        <CameraScan onCode={receive} />
       </div>
       <p className="still-expected" data-testid="still-expected" aria-live="polite">
         {t('console.stillExpected', { count: stillExpected(order) })}

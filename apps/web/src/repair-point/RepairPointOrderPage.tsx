@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { FormButtons } from '../admin/form-fields';
+import { PhotoPicker } from '../photos/PhotoPicker';
 import { OrderLines, OrderPoint } from '../repair-orders/OrderParts';
 import { Parcels } from '../repair-orders/Parcels';
 import { ShipmentFields, shipmentRefusalTexts, useShipmentDraft } from '../repair-orders/ShipmentFields';
@@ -81,6 +82,7 @@ function PointOrder({ diagnosisCode }: { diagnosisCode: string }) {
         <h2>{t('repairOrder.devicesHeading')}</h2>
         <OrderLines
           order={order}
+          photosBase={`/api/repair-point/orders/${code}/photos`}
           reportPath={(no) => `/repair-point/orders/${code}/lines/${no}/report`}
           actionsLabel={t('console.actions')}
           actions={(line) => (
@@ -152,18 +154,22 @@ function ReceiptIssueForm({
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<'missing' | 'mismatched'>('missing');
   const [note, setNote] = useState('');
+  const [photos, setPhotos] = useState<string[]>([]);
+  const orderPath = `/api/repair-point/orders/${encodeURIComponent(order.diagnosisCode)}`;
   async function save(event: FormEvent) {
     event.preventDefault();
-    const saved = await view.command(
-      `/api/repair-point/orders/${encodeURIComponent(order.diagnosisCode)}/receipt`,
-      {
-        body: {
-          lines: [
-            { deviceOrderNo: line.deviceOrderNo, outcome, ...(note.trim() ? { note: note.trim() } : {}) },
-          ],
-        },
+    const saved = await view.command(`${orderPath}/receipt`, {
+      body: {
+        lines: [
+          {
+            deviceOrderNo: line.deviceOrderNo,
+            outcome,
+            ...(note.trim() ? { note: note.trim() } : {}),
+            ...(photos.length > 0 ? { photos } : {}),
+          },
+        ],
       },
-    );
+    });
     if (saved) onDone();
   }
   return (
@@ -186,6 +192,7 @@ function ReceiptIssueForm({
         <label htmlFor="issue-note">{t('console.issueNote')}</label>
         <input id="issue-note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
       </div>
+      <PhotoPicker base={`${orderPath}/photos`} photos={photos} onChange={setPhotos} subject={line.sn} />
       <FormButtons busy={view.busy} label={t('console.confirmIssue')} onCancel={onDone} />
     </form>
   );

@@ -17,6 +17,7 @@ import { pointById, useOfficialPoints } from '../repair-orders/use-official-poin
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useResource } from '../use-resource';
 import { beep } from './beep';
+import { CameraScan } from './CameraScan';
 
 /** The statuses a repair point's orders pass through; those awaiting the form are not the point's yet. */
 const pointStatuses = repairOrderStatusSchema.options.filter((s) => s !== 'awaiting_submission');
@@ -66,7 +67,10 @@ export function RepairPointQueuePage() {
   );
 }
 
-/** A USB scanner types the packing slip's code and Enter into the focused field: the order opens. */
+/**
+ * A USB scanner types the packing slip's code and Enter into the focused field, or the camera reads its QR
+ * code: the order opens.
+ */
 function CodeScan() {
   const { t } = useTranslation();
   const { api } = useAuth();
@@ -74,9 +78,8 @@ function CodeScan() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
 
-  async function open(event: FormEvent) {
-    event.preventDefault();
-    const scanned = code.trim();
+  async function open(value: string) {
+    const scanned = value.trim();
     if (!diagnosisCodeSchema.safeParse(scanned).success) {
       beep('refused');
       setError(t('console.codeMalformed', { code: scanned }));
@@ -94,7 +97,13 @@ function CodeScan() {
   }
 
   return (
-    <form className="lookup-form" onSubmit={open}>
+    <form
+      className="lookup-form"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        void open(code);
+      }}
+    >
       <label htmlFor="scan-code">{t('console.scanCode')}</label>
       <div className="row">
         <input
@@ -111,6 +120,13 @@ function CodeScan() {
           }}
         />
         <button type="submit">{t('console.open')}</button>
+        <CameraScan
+          onCode={(read) => {
+            setCode(read);
+            setError(undefined);
+            void open(read);
+          }}
+        />
       </div>
       {error && <ErrorAlert>{error}</ErrorAlert>}
     </form>

@@ -29,6 +29,8 @@ export interface ProgressDraft {
   burnInHours: string;
   hashrate: string;
   note: string;
+  /** Uploaded already: their ids. */
+  photos: string[];
   result: RepairResult | '';
 }
 
@@ -40,6 +42,7 @@ export const emptyProgress: ProgressDraft = {
   burnInHours: '',
   hashrate: '',
   note: '',
+  photos: [],
   result: '',
 };
 
@@ -113,9 +116,11 @@ export function progressOf(
         }
       : {}),
     ...(draft.note.trim() ? { note: draft.note.trim() } : {}),
+    ...(draft.photos.length > 0 ? { photos: draft.photos } : {}),
     ...(draft.result ? { result: draft.result } : {}),
   };
-  if (faults.length + partsReplaced.length === 0 && !progress.test && !progress.note && !progress.result)
+  const recorded = faults.length + partsReplaced.length + draft.photos.length;
+  if (recorded === 0 && !progress.test && !progress.note && !progress.result)
     problems.push({ problem: 'empty' });
   return problems.length > 0 ? { problems } : { progress };
 }

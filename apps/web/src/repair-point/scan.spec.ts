@@ -10,6 +10,8 @@ const line = (sn: string, status: DeviceLine['status']): DeviceLine => ({
   sn,
   model: 'VolcMiner D1',
   status,
+  photos: [],
+  receiptPhotos: [],
 });
 const order = {
   lines: [

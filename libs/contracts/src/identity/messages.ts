@@ -3,6 +3,8 @@ import { message } from '../common/contracts.js';
 import { principalSchema } from './principal.js';
 import {
   accessChangeSchema,
+  actorNameSchema,
+  actorSchema,
   agentSchema,
   apiKeySchema,
   auditPageSchema,
@@ -62,6 +64,15 @@ export const identityMessages = {
   listUsers: message('aftersales.identity.list-users', userQuerySchema, z.array(userSchema)),
   /** The agents who may be handed a consultation: accounts of the agent role not disabled, by name. */
   listAgents: message('aftersales.identity.list-agents', nothing, z.array(agentSchema)),
+  /**
+   * The names of the accounts and API keys among `actors`, for timelines; the system (`service:…`) and an
+   * actor identity does not know are left out of the reply.
+   */
+  actorNames: message(
+    'aftersales.identity.actor-names',
+    z.strictObject({ actors: z.array(actorSchema).max(500) }),
+    z.array(actorNameSchema),
+  ),
   /** Takes effect on tokens already in use: gateways hear a `userChanged` notice before the reply. */
   changeAccess: message(
     'aftersales.identity.change-access',

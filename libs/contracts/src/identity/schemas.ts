@@ -102,6 +102,19 @@ export const userSchema = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof userSchema>;
 
+/**
+ * Who did something, as events and audit entries record it: `user:<id>`, `api-key:<id>` or
+ * `service:<name>`.
+ */
+export const actorSchema = z.string().min(1).max(200);
+
+/**
+ * The name a timeline shows for an actor: an account's display name as entered, or an API key's name;
+ * never an email address.
+ */
+export const actorNameSchema = z.object({ actor: actorSchema, name: z.string() }).meta({ id: 'ActorName' });
+export type ActorName = z.infer<typeof actorNameSchema>;
+
 /** An agent as other agents see them, to hand a consultation over to. */
 export const agentSchema = z.object({ id: z.uuid(), displayName: z.string() }).meta({ id: 'Agent' });
 export type Agent = z.infer<typeof agentSchema>;

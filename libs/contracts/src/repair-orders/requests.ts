@@ -5,6 +5,7 @@ import {
   deviceLineStatusSchema,
   deviceOrderNoSchema,
   faultDescriptionSchema,
+  photoIdsSchema,
   receiptOutcomeSchema,
   repairOrderStatusSchema,
   repairProgressSchema,
@@ -17,9 +18,16 @@ export const MAX_MAIL_IN_DEVICES = 200;
 export const mailInRequestSchema = z
   .strictObject({
     devices: z
-      .array(z.strictObject({ sn: serialNumberSchema, fault: faultDescriptionSchema }), {
-        error: 'must be a list of devices',
-      })
+      .array(
+        z.strictObject({
+          sn: serialNumberSchema,
+          fault: faultDescriptionSchema,
+          photos: photoIdsSchema.optional(),
+        }),
+        {
+          error: 'must be a list of devices',
+        },
+      )
       .min(1, { error: 'must hold at least one device' })
       .max(MAX_MAIL_IN_DEVICES, { error: `must hold at most ${MAX_MAIL_IN_DEVICES} devices` }),
     repairPointId: repairPointIdSchema,
@@ -78,6 +86,7 @@ export const receiptRequestSchema = z
           deviceOrderNo: deviceOrderNoSchema,
           outcome: receiptOutcomeSchema,
           note: z.string().trim().max(500).optional(),
+          photos: photoIdsSchema.optional(),
         }),
       )
       .min(1, { error: 'must hold at least one line' })

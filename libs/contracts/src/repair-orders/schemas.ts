@@ -64,6 +64,31 @@ export const shipmentSchema = z
   .meta({ id: 'OrderParcel' });
 export type Shipment = z.infer<typeof shipmentSchema>;
 
+/** A mail-in line, a receipt or a repair step shows at most this many photos. */
+export const MAX_PHOTOS = 6;
+
+/**
+ * Photos of a machine, each by the id the gateway stored it under for this order (uploaded first to the
+ * order's `photos`); the gateway refuses an id it holds for no photo of this order.
+ */
+export const photoIdsSchema = z
+  .array(z.uuid({ error: 'must be the id of a photo uploaded for this order' }))
+  .max(MAX_PHOTOS, { error: `must hold at most ${MAX_PHOTOS} photos` });
+
+/** What a photo of a machine may be, read from its bytes: what phones and cameras take. */
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** A photo as stored for an order: its id goes into the form, the receipt or the repair step it shows. */
+export const orderPhotoSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int().positive(),
+  })
+  .meta({ id: 'OrderPhoto' });
+export type OrderPhoto = z.infer<typeof orderPhotoSchema>;
+
 export const receiptOutcomeSchema = z.enum(['received', 'missing', 'mismatched']);
 export type ReceiptOutcome = z.infer<typeof receiptOutcomeSchema>;
 
@@ -120,11 +145,14 @@ export const repairProgressSchema = z
     partsReplaced: z.array(replacedPartSchema).max(50).default([]),
     test: testResultSchema.optional(),
     note: z.string().trim().max(2_000).optional(),
+    photos: photoIdsSchema.optional(),
     result: repairResultSchema.optional(),
   })
-  .refine((p) => p.faults.length + p.partsReplaced.length > 0 || p.test || p.note || p.result, {
-    error: 'progress needs a fault, a part, a test result, a note or a result',
-  })
+  .refine(
+    (p) =>
+      p.faults.length + p.partsReplaced.length + (p.photos?.length ?? 0) > 0 || p.test || p.note || p.result,
+    { error: 'progress needs a fault, a part, a test result, a note, a photo or a result' },
+  )
   .meta({ id: 'RepairProgress' });
 export type RepairProgress = z.infer<typeof repairProgressSchema>;
 
@@ -135,8 +163,12 @@ export const deviceLineSchema = z
     model: z.string(),
     status: deviceLineStatusSchema,
     fault: z.string().optional(),
+    /** The customer's photos of the machine, from the mail-in form. */
+    photos: z.array(z.uuid()),
     /** The repair point's note on receipt, e.g. what did not match the form. */
     receiptNote: z.string().optional(),
+    /** The repair point's photos on receipt, e.g. of damage in transit. */
+    receiptPhotos: z.array(z.uuid()),
     returnShipment: shipmentSchema.optional(),
   })
   .meta({ id: 'DeviceLine' });
@@ -148,7 +180,13 @@ export const timelineEntrySchema = z
     seq: z.number().int(),
     type: z.string(),
     at: timestampSchema,
+    /** `user:<id>`, `api-key:<id>` or `service:<name>`. */
     actor: z.string(),
+    /**
+     * Who that is, by the name they go by here: a person's display name, an API key's name. Absent for the
+     * system, and while the name cannot be read.
+     */
+    actorName: z.string().optional(),
     deviceOrderNos: z.array(deviceOrderNoSchema),
     details: z.record(z.string(), z.unknown()),
   })

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type CommandMetadata, InvalidError } from '@aftersales/contracts/common';
-import { currentCorrelationId } from '@aftersales/shared-telemetry';
+import { ownMetadata } from '@aftersales/shared-messaging';
 import { ApiHeader } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -39,16 +39,7 @@ export function commandMetadataOf(request: FastifyRequest & AuthenticatedRequest
  * What the gateway asks on its own behalf, such as checking a caller's credentials: within a request, on
  * behalf of its correlation id.
  */
-export function gatewayMetadata(): CommandMetadata {
-  const id = randomUUID();
-  return {
-    actor: 'service:gateway',
-    commandId: id,
-    correlationId: currentCorrelationId() ?? id,
-    causationId: id,
-    now: new Date().toISOString(),
-  };
-}
+export const gatewayMetadata = (): CommandMetadata => ownMetadata('gateway');
 
 /** Every route that reads the metadata takes the header, so its OpenAPI operation says so. */
 const documentIdempotencyKey: ParameterDecorator = (target, method) =>

@@ -17,6 +17,7 @@ import { RepairOrdersHttpController } from './repair-orders.http.controller.js';
 import { DeviceCsvImport } from './device-csv-import.js';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway.options.js';
 import { GuideImageUpload } from './attachments/guide-image-upload.js';
+import { OrderPhotos } from './attachments/order-photos.js';
 import { GuideImagesHttpController } from './guide-images.http.controller.js';
 import { GuidesHttpController } from './guides.http.controller.js';
 import { HealthHttpController } from './health.http.controller.js';
@@ -67,6 +68,7 @@ export class GatewayModule {
         DeviceCsvImport,
         MessageUpload,
         GuideImageUpload,
+        OrderPhotos,
         LiveFollowers,
         LiveWsGateway,
       ],

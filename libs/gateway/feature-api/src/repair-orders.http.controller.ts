@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandMetadata } from '@aftersales/contracts/common';
 import { diagnosisCodeSchema } from '@aftersales/contracts/consultation';
@@ -11,8 +11,11 @@ import {
   shipmentInputSchema,
 } from '@aftersales/contracts/repair-orders';
 import { ServiceClient } from '@aftersales/shared-messaging';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Access, CurrentUser, type UserPrincipal } from './access/access.decorator.js';
+import { OrderPhotos } from './attachments/order-photos.js';
+import { DownloadsPhoto, UploadsPhoto, byPhoto, type ByPhoto } from './order-photo-routes.js';
 import { Metadata } from './command-metadata.js';
 import { OptionalIfMatch } from './if-match.js';
 import { Refuses, Reply } from './openapi/responses.js';
@@ -20,6 +23,8 @@ import { Refuses, Reply } from './openapi/responses.js';
 const byCode = z.strictObject({ diagnosisCode: diagnosisCodeSchema });
 type ByCode = z.infer<typeof byCode>;
 const customers = { roles: ['customer' as const] };
+const viewerOf = ({ role, userId }: UserPrincipal) =>
+  ({ kind: role === 'agent' ? 'agent' : 'customer', userId }) as const;
 
 /**
  * A repair order as its customer follows it: the mail-in form, corrections and cancellation before
@@ -28,7 +33,10 @@ const customers = { roles: ['customer' as const] };
 @ApiTags('repair orders')
 @Controller('api/repair-orders')
 export class RepairOrdersHttpController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly photos: OrderPhotos,
+  ) {}
 
   @Get(':diagnosisCode')
   @Access({ roles: ['customer', 'agent'] })
@@ -37,14 +45,34 @@ export class RepairOrdersHttpController {
   @Refuses(404)
   get(
     @Param({ schema: byCode }) { diagnosisCode }: ByCode,
-    @CurrentUser() { role, userId }: UserPrincipal,
+    @CurrentUser() user: UserPrincipal,
     @Metadata() metadata: CommandMetadata,
   ) {
-    return this.services.request(
-      m.get,
-      { diagnosisCode, viewer: { kind: role === 'agent' ? 'agent' : 'customer', userId } },
-      metadata,
-    );
+    return this.services.request(m.get, { diagnosisCode, viewer: viewerOf(user) }, metadata);
+  }
+
+  @Post(':diagnosisCode/photos')
+  @Access(customers)
+  @UploadsPhoto('on the mail-in form')
+  uploadPhoto(
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
+    @Req() request: FastifyRequest,
+    @CurrentUser() user: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    return this.photos.upload(request, diagnosisCode, viewerOf(user), metadata);
+  }
+
+  @Get(':diagnosisCode/photos/:photoId')
+  @Access({ roles: ['customer', 'agent'] })
+  @Header('x-content-type-options', 'nosniff')
+  @DownloadsPhoto()
+  photo(
+    @Param({ schema: byPhoto }) { diagnosisCode, photoId }: ByPhoto,
+    @CurrentUser() user: UserPrincipal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    return this.photos.download(diagnosisCode, photoId, viewerOf(user), metadata);
   }
 
   @Post(':diagnosisCode/device-checks')
@@ -75,13 +103,17 @@ export class RepairOrdersHttpController {
   })
   @Reply(201, m.submitMailIn.reply)
   @Refuses(404, 409, 412)
-  submitMailIn(
+  async submitMailIn(
     @Param({ schema: byCode }) { diagnosisCode }: ByCode,
     @Body({ schema: mailInRequestSchema }) form: MailInRequest,
     @OptionalIfMatch('repair order') expectedVersion: number | undefined,
     @CurrentUser() { userId }: UserPrincipal,
     @Metadata() metadata: CommandMetadata,
   ) {
+    await this.photos.check(
+      diagnosisCode,
+      form.devices.map((device, index) => ({ path: `devices.${index}.photos`, ids: device.photos })),
+    );
     return this.services.request(
       m.submitMailIn,
       { diagnosisCode, customerId: userId, ...form, ...(expectedVersion ? { expectedVersion } : {}) },

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CommandMetadata, ForbiddenError } from '@aftersales/contracts/common';
 import { diagnosisCodeSchema } from '@aftersales/contracts/consultation';
@@ -17,8 +17,11 @@ import {
 } from '@aftersales/contracts/repair-orders';
 import { repairPointIdSchema } from '@aftersales/contracts/warranty';
 import { ServiceClient } from '@aftersales/shared-messaging';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Access, CurrentPrincipal } from './access/access.decorator.js';
+import { OrderPhotos } from './attachments/order-photos.js';
+import { DownloadsPhoto, UploadsPhoto, byPhoto, type ByPhoto } from './order-photo-routes.js';
 import { Metadata } from './command-metadata.js';
 import { OptionalIfMatch } from './if-match.js';
 import { Refuses, Reply } from './openapi/responses.js';
@@ -56,7 +59,10 @@ const ifMatch = (expectedVersion: number | undefined) => (expectedVersion ? { ex
 @Controller('api/repair-point')
 @Access({ roles: ['engineer'], apiKeys: true })
 export class RepairPointHttpController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly photos: OrderPhotos,
+  ) {}
 
   @Get('me')
   @ApiOperation({ summary: 'Which repair point the caller acts for: lets an integrator check its API key' })
@@ -100,6 +106,30 @@ export class RepairPointHttpController {
     );
   }
 
+  @Post('orders/:diagnosisCode/photos')
+  @UploadsPhoto('on receipt or in a repair step')
+  uploadPhoto(
+    @Param({ schema: byCode }) { diagnosisCode }: ByCode,
+    @Req() request: FastifyRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    const viewer = { kind: 'repair_point' as const, repairPointId: pointOf(principal) };
+    return this.photos.upload(request, diagnosisCode, viewer, metadata);
+  }
+
+  @Get('orders/:diagnosisCode/photos/:photoId')
+  @Header('x-content-type-options', 'nosniff')
+  @DownloadsPhoto()
+  photo(
+    @Param({ schema: byPhoto }) { diagnosisCode, photoId }: ByPhoto,
+    @CurrentPrincipal() principal: Principal,
+    @Metadata() metadata: CommandMetadata,
+  ) {
+    const viewer = { kind: 'repair_point' as const, repairPointId: pointOf(principal) };
+    return this.photos.download(diagnosisCode, photoId, viewer, metadata);
+  }
+
   @Post('orders/:diagnosisCode/receipt')
   @HttpCode(200)
   @ApiOperation({
@@ -108,13 +138,17 @@ export class RepairPointHttpController {
   })
   @Reply(200, m.receive.reply)
   @Refuses(404, 409, 412)
-  receive(
+  async receive(
     @Param({ schema: byCode }) { diagnosisCode }: ByCode,
     @Body({ schema: receiptRequestSchema }) { lines }: ReceiptRequest,
     @OptionalIfMatch('repair order') expectedVersion: number | undefined,
     @CurrentPrincipal() principal: Principal,
     @Metadata() metadata: CommandMetadata,
   ) {
+    await this.photos.check(
+      diagnosisCode,
+      lines.map((line, index) => ({ path: `lines.${index}.photos`, ids: line.photos })),
+    );
     return this.services.request(
       m.receive,
       { diagnosisCode, repairPointId: pointOf(principal), lines, ...ifMatch(expectedVersion) },
@@ -129,13 +163,14 @@ export class RepairPointHttpController {
   })
   @Reply(200, m.recordProgress.reply)
   @Refuses(404, 409, 412)
-  recordProgress(
+  async recordProgress(
     @Param({ schema: byLine }) { diagnosisCode, deviceOrderNo }: z.infer<typeof byLine>,
     @Body({ schema: progressRequestSchema }) progress: RepairProgress,
     @OptionalIfMatch('repair order') expectedVersion: number | undefined,
     @CurrentPrincipal() principal: Principal,
     @Metadata() metadata: CommandMetadata,
   ) {
+    await this.photos.check(diagnosisCode, [{ path: 'photos', ids: progress.photos }]);
     return this.services.request(
       m.recordProgress,
       {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ApiKey, Role, SessionSummary, User } from '@aftersales/contracts/identity';
 import { DATABASE_CONNECTION, type Database, type DatabaseConnection } from '@aftersales/shared-persistence';
 import type { RecentFailures } from '@aftersales/identity-domain';
-import { and, asc, desc, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   apiKeys,
   deactivatedRepairPoints,
@@ -142,6 +142,24 @@ export class IdentityRepository {
       .from(users)
       .where(and(eq(users.role, 'agent'), isNull(users.disabledAt)))
       .orderBy(asc(users.displayName), asc(users.id));
+  }
+
+  /** The display names of these accounts, disabled ones too: what they did stays theirs. */
+  async displayNames(ids: string[]): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select({ id: users.id, name: users.displayName })
+      .from(users)
+      .where(inArray(users.id, ids));
+  }
+
+  /** The names of these API keys, revoked and expired ones too. */
+  async apiKeyNames(ids: string[]): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .select({ id: apiKeys.id, name: apiKeys.name })
+      .from(apiKeys)
+      .where(inArray(apiKeys.id, ids));
   }
 
   /** Writes an account's role, repair point and whether it is disabled. */

@@ -31,6 +31,7 @@ import { DuplicateEventError, EVENT_STORE, type EventStore, eventIdOf } from '@a
 import type { DomainEvent } from '@aftersales/shared-decider';
 import { BROADCASTS, type Broadcasts } from '@aftersales/shared-messaging';
 import type { Database } from '@aftersales/shared-persistence';
+import { z } from 'zod';
 import { publicUser } from './accounts.service.js';
 import { hashPassword, randomToken, tokenHash } from './secrets.js';
 
@@ -47,6 +48,13 @@ const accountOf = (user: UserRecord): Account => ({
   ...(user.repairPointId ? { repairPointId: user.repairPointId } : {}),
   disabled: user.disabledAt !== undefined,
 });
+
+/** The ids among `actors` of one kind, `user:<id>` or `api-key:<id>`; anything else names no one here. */
+function idsOf(actors: string[], kind: 'user' | 'api-key'): string[] {
+  const prefix = `${kind}:`;
+  const ids = actors.filter((actor) => actor.startsWith(prefix)).map((actor) => actor.slice(prefix.length));
+  return [...new Set(ids)].filter((id) => z.uuid().safeParse(id).success);
+}
 
 const userStream = (id: string) => `user-${id}`;
 const apiKeyStream = (id: string) => `api-key-${id}`;
@@ -73,6 +81,17 @@ export class AdministrationService {
 
   listAgents(): Promise<Reply<'listAgents'>> {
     return this.repository.listActiveAgents();
+  }
+
+  async actorNames({ actors }: Request<'actorNames'>): Promise<Reply<'actorNames'>> {
+    const [users, keys] = await Promise.all([
+      this.repository.displayNames(idsOf(actors, 'user')),
+      this.repository.apiKeyNames(idsOf(actors, 'api-key')),
+    ]);
+    return [
+      ...users.map(({ id, name }) => ({ actor: `user:${id}`, name })),
+      ...keys.map(({ id, name }) => ({ actor: `api-key:${id}`, name })),
+    ];
   }
 
   async createUser(request: CreateUserRequest, metadata: CommandMetadata): Promise<User> {

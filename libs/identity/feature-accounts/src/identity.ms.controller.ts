@@ -69,6 +69,11 @@ export class IdentityMsController {
     return this.administration.listAgents();
   }
 
+  @Answers(messages.actorNames)
+  actorNames(request: Request<'actorNames'>) {
+    return this.administration.actorNames(request);
+  }
+
   @Answers(messages.changeAccess)
   changeAccess(request: Request<'changeAccess'>, metadata: CommandMetadata) {
     return this.administration.changeAccess(request, metadata);

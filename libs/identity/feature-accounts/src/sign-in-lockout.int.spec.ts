@@ -1,80 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { type DynamicModule, type INestMicroservice, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { CustomTransportStrategy } from '@nestjs/microservices';
-import type { CommandMetadata } from '@aftersales/contracts/common';
+import type { INestMicroservice } from '@nestjs/common';
 import { identityMessages } from '@aftersales/contracts/identity';
 import { signInFailures } from '@aftersales/identity-data-access';
-import {
-  EventBusModule,
-  InProcessBroker,
-  InProcessServer,
-  MessagingModule,
-  NatsServer,
-  ServiceClient,
-} from '@aftersales/shared-messaging';
-import {
-  DATABASE_CONNECTION,
-  type DatabaseConnection,
-  openPglite,
-  openPostgres,
-  PersistenceModule,
-} from '@aftersales/shared-persistence';
-import { createTestDatabase, NATS_URL, uniqueName } from '@aftersales/shared-testing';
+import type { ServiceClient } from '@aftersales/shared-messaging';
+import { DATABASE_CONNECTION, type DatabaseConnection } from '@aftersales/shared-persistence';
 import { eq } from 'drizzle-orm';
+import { identityWirings, metadata, startIdentity } from '../test/identity-service.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
-import { IdentityModule } from './identity.module.js';
 
 const admin = 'admin@example.com';
 
-interface Wiring {
-  modules: DynamicModule[];
-  server: () => CustomTransportStrategy;
-}
-
-/** The embedded mode's parts: PGlite in memory, the in-process bus. */
-function embedded(): Promise<Wiring> {
-  const broker = new InProcessBroker();
-  return Promise.resolve({
-    modules: [
-      PersistenceModule.forRoot(() => openPglite(`memory://${randomUUID()}`)),
-      MessagingModule.inProcess(broker),
-      EventBusModule.inProcess(),
-    ],
-    server: () => new InProcessServer(broker),
-  });
-}
-
-/** The distributed mode's parts: PostgreSQL, NATS and JetStream, in a database and namespace of their own. */
-async function distributed(): Promise<Wiring> {
-  const url = await createTestDatabase('lockout');
-  const namespace = uniqueName('lockout');
-  return {
-    modules: [
-      PersistenceModule.forRoot(() => openPostgres(url)),
-      MessagingModule.nats({ url: NATS_URL, namespace }),
-      EventBusModule.jetStream({ url: NATS_URL, namespace }),
-    ],
-    server: () => new NatsServer({ url: NATS_URL, namespace }, 'identity'),
-  };
-}
-
-function metadata(): CommandMetadata {
-  const id = randomUUID();
-  return {
-    actor: 'anonymous',
-    commandId: id,
-    correlationId: id,
-    causationId: id,
-    now: new Date().toISOString(),
-  };
-}
-
-describe.each([
-  ['PGlite and the in-process bus', embedded],
-  ['PostgreSQL and NATS', distributed],
-])('the sign-in lockout of the identity service on %s', (_, wiring) => {
+describe.each(identityWirings)('the sign-in lockout of the identity service on %s', (_, wiring) => {
   let service: INestMicroservice;
   let services: ServiceClient;
   let db: DatabaseConnection['db'];
@@ -85,17 +21,7 @@ describe.each([
     (await db.select().from(signInFailures).where(eq(signInFailures.address, address))).length;
 
   beforeAll(async () => {
-    const { modules, server } = await wiring();
-    @Module({
-      imports: [
-        ...modules,
-        IdentityModule.register({ authSecret: randomBytes(32).toString('hex'), seedDemoAccounts: true }),
-      ],
-    })
-    class IdentityTestModule {}
-    service = await NestFactory.createMicroservice(IdentityTestModule, { strategy: server(), logger: false });
-    await service.listen();
-    services = service.get(ServiceClient);
+    ({ service, services } = await startIdentity(wiring));
     db = service.get<DatabaseConnection>(DATABASE_CONNECTION).db;
   });
 

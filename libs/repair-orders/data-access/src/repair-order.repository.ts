@@ -186,7 +186,9 @@ export class RepairOrderRepository {
           model: line.model,
           status: line.status as DeviceLineStatus,
           ...(line.fault ? { fault: line.fault } : {}),
+          photos: line.photos,
           ...(line.receiptNote ? { receiptNote: line.receiptNote } : {}),
+          receiptPhotos: line.receiptPhotos,
           ...(line.returnCarrier && line.returnTrackingNumber && line.returnedAt
             ? {
                 returnShipment: {

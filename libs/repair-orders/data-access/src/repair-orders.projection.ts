@@ -1,9 +1,8 @@
 import { type DeviceLineStatus, repairOrderEvents } from '@aftersales/contracts/repair-orders';
 import { orderStatusOf, type RepairOrderEvent } from '@aftersales/repair-orders-domain';
 import type { Projection, RecordedEvent } from '@aftersales/shared-event-store';
-import type { Database } from '@aftersales/shared-persistence';
-import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { type Database, insertJsonRows } from '@aftersales/shared-persistence';
+import { inArray } from 'drizzle-orm';
 import { deviceLines, repairOrders, timeline } from './schema.js';
 
 type OrderRow = typeof repairOrders.$inferInsert;
@@ -49,6 +48,8 @@ function apply(event: RepairOrderEvent, rows: Rows): void {
           position,
           repairOrderId,
           status: 'awaiting_submission',
+          photos: [],
+          receiptPhotos: [],
         }),
       );
       return;
@@ -69,8 +70,10 @@ function apply(event: RepairOrderEvent, rows: Rows): void {
       }
       lines.forEach((line, position) =>
         rows.lines.set(line.deviceOrderNo, {
+          receiptPhotos: [],
           ...rows.lines.get(line.deviceOrderNo),
           ...line,
+          photos: line.photos ?? [],
           position,
           repairOrderId,
           status: 'awaiting_receipt',
@@ -91,6 +94,7 @@ function apply(event: RepairOrderEvent, rows: Rows): void {
       return setLines(rows, [event.data.deviceOrderNo], {
         status: event.data.outcome,
         receiptNote: event.data.note ?? null,
+        receiptPhotos: event.data.photos ?? [],
       });
     case 'RepairProgressRecorded':
       return setLines(rows, [event.data.deviceOrderNo], { status: event.data.result ?? 'repairing' });
@@ -119,19 +123,11 @@ function linesOf(event: RepairOrderEvent): string[] {
   return data.deviceOrderNos ?? data.lines?.map((l) => l.deviceOrderNo) ?? [];
 }
 
-/** Every column but the key takes the value being inserted: an upsert that writes the whole row. */
-function overwrite(table: PgTable, key: string): Record<string, SQL> {
-  return Object.fromEntries(
-    Object.entries(getTableColumns(table))
-      .filter(([name]) => name !== key)
-      .map(([name, column]) => [name, sql.raw(`excluded."${column.name}"`)]),
-  );
-}
-
 /**
  * Applies events to orders, their lines and their timelines: the rows they touch are read in two queries,
  * changed in memory in event order (each order's status read again from its lines), and written back in
- * three statements, however many events there are.
+ * three statements, however many events there are. Every row is whole (read, or made whole by its first
+ * event), as the JSON write requires.
  */
 async function applyEvents(recorded: readonly RecordedEvent[], tx: Database): Promise<void> {
   const events = recorded as unknown as (RecordedEvent & RepairOrderEvent)[];
@@ -168,20 +164,13 @@ async function applyEvents(recorded: readonly RecordedEvent[], tx: Database): Pr
       details,
     });
   }
-  await tx
-    .insert(repairOrders)
-    .values([...rows.orders.values()])
-    .onConflictDoUpdate({ target: repairOrders.id, set: overwrite(repairOrders, 'id') });
+  await tx.execute(insertJsonRows(repairOrders, [...rows.orders.values()], { overwriteOn: repairOrders.id }));
   if (rows.lines.size > 0) {
-    await tx
-      .insert(deviceLines)
-      .values([...rows.lines.values()])
-      .onConflictDoUpdate({
-        target: deviceLines.deviceOrderNo,
-        set: overwrite(deviceLines, 'deviceOrderNo'),
-      });
+    await tx.execute(
+      insertJsonRows(deviceLines, [...rows.lines.values()], { overwriteOn: deviceLines.deviceOrderNo }),
+    );
   }
-  await tx.insert(timeline).values(rows.timeline).onConflictDoNothing();
+  await tx.execute(insertJsonRows(timeline, rows.timeline, { doNothing: true }));
 }
 
 /** Orders, their device lines and their timelines, kept in the transaction that appends the events. */

@@ -53,8 +53,15 @@ const opened: RepairOrderEvent = {
   },
 };
 
+const photo = 'c0ffee00-1111-4aaa-8bbb-000000000001';
 const formLines = [
-  { deviceOrderNo: first, sn: 'ZH10014510045', model: 'VolcMiner D1', fault: 'Hash board 2 not detected' },
+  {
+    deviceOrderNo: first,
+    sn: 'ZH10014510045',
+    model: 'VolcMiner D1',
+    fault: 'Hash board 2 not detected',
+    photos: [photo],
+  },
   { deviceOrderNo: second, sn: 'ZH10014510046', model: 'VolcMiner D1', fault: 'Fan error' },
   { deviceOrderNo: third, sn: 'ZH10014510047', model: 'VolcMiner D1', fault: 'Overheating' },
 ];
@@ -86,7 +93,12 @@ const received = (
   data: { ...order, repairPointId: point, deviceOrderNo, outcome, receivedAt: now },
 });
 const receive = (
-  lines: { deviceOrderNo: string; outcome: 'received' | 'missing' | 'mismatched'; note?: string }[],
+  lines: {
+    deviceOrderNo: string;
+    outcome: 'received' | 'missing' | 'mismatched';
+    note?: string;
+    photos?: string[];
+  }[],
   repairPointId = point,
 ) => command('ReceiveDevices', { repairPointId, lines });
 const progress = (deviceOrderNo: string, result?: 'repaired' | 'unrepairable') =>
@@ -259,13 +271,13 @@ describe('a repair order', () => {
   });
 
   describe('receipt at the repair point', () => {
-    it('records each scanned line with its outcome and note', () => {
+    it('records each scanned line with its outcome, note and photos', () => {
       spec
         .given([opened, submitted])
         .when(
           receive([
-            { deviceOrderNo: first, outcome: 'received' },
-            { deviceOrderNo: third, outcome: 'mismatched', note: 'An S19, not a D1' },
+            { deviceOrderNo: first, outcome: 'received', photos: [] },
+            { deviceOrderNo: third, outcome: 'mismatched', note: 'An S19, not a D1', photos: [photo] },
           ]),
         )
         .then([
@@ -278,6 +290,7 @@ describe('a repair order', () => {
               deviceOrderNo: third,
               outcome: 'mismatched',
               note: 'An S19, not a D1',
+              photos: [photo],
               receivedAt: now,
             },
           },
@@ -345,6 +358,32 @@ describe('a repair order', () => {
         .given([...atPoint, recorded(first)])
         .when(progress(first, 'repaired'))
         .then([recorded(first, 'repaired')]);
+    });
+
+    it('records photos of the machine as a step of their own', () => {
+      spec
+        .given(atPoint)
+        .when(
+          command('RecordRepairProgress', {
+            repairPointId: point,
+            deviceOrderNo: first,
+            progress: { faults: [], partsReplaced: [], photos: [photo] },
+          }),
+        )
+        .then([
+          {
+            type: 'RepairProgressRecorded',
+            data: {
+              ...order,
+              repairPointId: point,
+              deviceOrderNo: first,
+              faults: [],
+              partsReplaced: [],
+              photos: [photo],
+              recordedAt: now,
+            },
+          },
+        ]);
     });
 
     it('is refused for a missing machine and one not received yet', () => {

@@ -27,6 +27,7 @@ export interface MailInLine {
   sn: string;
   model: string;
   fault: string;
+  photos?: string[];
 }
 
 export type OpenRepairOrder = Command<
@@ -53,7 +54,10 @@ export type CorrectOutboundShipment = Command<
 export type CancelRepairOrder = Command<'CancelRepairOrder', { customerId: string }>;
 export type ReceiveDevices = Command<
   'ReceiveDevices',
-  { repairPointId: string; lines: { deviceOrderNo: string; outcome: ReceiptOutcome; note?: string }[] }
+  {
+    repairPointId: string;
+    lines: { deviceOrderNo: string; outcome: ReceiptOutcome; note?: string; photos?: string[] }[];
+  }
 >;
 export type RecordRepairProgress = Command<
   'RecordRepairProgress',
@@ -208,7 +212,7 @@ function decideReceive({ data, metadata }: ReceiveDevices, state: Opened): Repai
       `The order ${state.diagnosisCode} was cancelled`,
     );
   }
-  return data.lines.flatMap(({ deviceOrderNo, outcome, note }): RepairOrderEvent[] => {
+  return data.lines.flatMap(({ deviceOrderNo, outcome, note, photos }): RepairOrderEvent[] => {
     const line = lineOf(state, deviceOrderNo);
     // Scanning a machine twice records it once.
     if (line.status === outcome) return [];
@@ -223,6 +227,7 @@ function decideReceive({ data, metadata }: ReceiveDevices, state: Opened): Repai
           deviceOrderNo,
           outcome,
           ...(note ? { note } : {}),
+          ...(photos?.length ? { photos } : {}),
           receivedAt: metadata.now,
         },
       },
@@ -235,7 +240,7 @@ function decideProgress({ data, metadata }: RecordRepairProgress, state: Opened)
   if (!inRepair.includes(line.status)) {
     refuseLine(line, 'RecordRepairProgress', `it is ${line.status}; only a received machine is repaired`);
   }
-  const { faults, partsReplaced, test, note, result } = data.progress;
+  const { faults, partsReplaced, test, note, photos, result } = data.progress;
   return [
     {
       type: 'RepairProgressRecorded',
@@ -247,6 +252,7 @@ function decideProgress({ data, metadata }: RecordRepairProgress, state: Opened)
         partsReplaced,
         ...(test ? { test } : {}),
         ...(note ? { note } : {}),
+        ...(photos?.length ? { photos } : {}),
         ...(result ? { result } : {}),
         recordedAt: metadata.now,
       },

@@ -56,6 +56,7 @@ describe('opening repair orders from conversions', () => {
       const stream = await store.readStream('repair-order-ZH0090Gd');
       expect(stream.map((e) => e.type)).toEqual(['RepairOrderOpened']);
       expect(stream[0]!.metadata).toMatchObject({
+        actor: `user:${converted.data.agentId}`,
         correlationId: converted.metadata.correlationId,
         schemaVersion: 1,
       });

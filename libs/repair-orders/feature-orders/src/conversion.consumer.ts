@@ -38,8 +38,9 @@ export const conversionConsumer: Consumer = {
           '',
         ),
       },
+      // The agent who converted the consultation is who opened the order, as its timeline tells.
       metadata: metadataCausedBy(event, {
-        actor: 'service:repair-orders',
+        actor: `user:${converted.agentId}`,
         name: 'open-repair-order',
         now: converted.convertedAt,
       }),

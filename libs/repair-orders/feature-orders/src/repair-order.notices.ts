@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { type RepairOrderDetail, repairOrderNotices } from '@aftersales/contracts/repair-orders';
 import { RepairOrderRepository } from '@aftersales/repair-orders-data-access';
 import { BROADCASTS, type Broadcasts } from '@aftersales/shared-messaging';
+import { ActorNames } from './actor-names.js';
 import { orderChanges } from './order-changes.js';
 
 /**
@@ -15,13 +16,14 @@ export class RepairOrderNotices implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly readModel: RepairOrderRepository,
+    private readonly actorNames: ActorNames,
     @Inject(BROADCASTS) private readonly broadcasts: Broadcasts,
   ) {}
 
   onModuleInit(): void {
     this.stop = orderChanges.listen(async (diagnosisCode) => {
       const order = await this.readModel.detail(diagnosisCode);
-      if (order) await this.changed(order);
+      if (order) await this.changed(await this.actorNames.named(order));
     });
   }
 

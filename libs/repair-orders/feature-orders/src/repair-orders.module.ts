@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { repairOrderEvents } from '@aftersales/contracts/repair-orders';
 import { RepairOrderRepository, repairOrdersMigrations } from '@aftersales/repair-orders-data-access';
 import { EventSourcedServiceModule } from '@aftersales/shared-event-store';
+import { ActorNames } from './actor-names.js';
 import { conversionConsumer } from './conversion.consumer.js';
 import { deliveryConsumer } from './delivery.consumer.js';
 import { RepairOrderNotices } from './repair-order.notices.js';
@@ -22,6 +23,6 @@ import { RepairOrdersService } from './repair-orders.service.js';
     }),
   ],
   controllers: [RepairOrdersMsController],
-  providers: [RepairOrderRepository, RepairOrderNotices, RepairOrdersService],
+  providers: [RepairOrderRepository, ActorNames, RepairOrderNotices, RepairOrdersService],
 })
 export class RepairOrdersModule {}

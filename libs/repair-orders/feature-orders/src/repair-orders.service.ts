@@ -23,6 +23,7 @@ import { RepairOrderRepository } from '@aftersales/repair-orders-data-access';
 import { type RepairOrderCommand, repairOrderStream } from '@aftersales/repair-orders-domain';
 import { EVENT_STORE, type EventStore } from '@aftersales/shared-event-store';
 import { namedUuid, ServiceClient } from '@aftersales/shared-messaging';
+import { ActorNames } from './actor-names.js';
 import { checkDevices } from './device-checks.js';
 import { orderCommandsOf } from './order-commands.js';
 import { RepairOrderNotices } from './repair-order.notices.js';
@@ -58,6 +59,7 @@ export class RepairOrdersService {
     private readonly readModel: RepairOrderRepository,
     private readonly services: ServiceClient,
     private readonly notices: RepairOrderNotices,
+    private readonly actorNames: ActorNames,
     @Inject(EVENT_STORE) store: EventStore,
   ) {
     this.orders = orderCommandsOf(store);
@@ -67,7 +69,7 @@ export class RepairOrdersService {
   async get(diagnosisCode: string, viewer: OrderViewer): Promise<RepairOrderDetail> {
     const order = await this.readModel.detail(diagnosisCode);
     if (!order || !sees(viewer, order)) throw notFound(diagnosisCode);
-    return order;
+    return this.actorNames.named(order);
   }
 
   listForCustomer(customerId: string): Promise<RepairOrder[]> {
@@ -121,7 +123,7 @@ export class RepairOrdersService {
     await this.checkRepairPoint(repairPointId, models, metadata);
     const parcel = await this.checkParcel(carrier, trackingNumber, customerId, metadata);
     // The consultation's machine keeps its line and number; every other machine is numbered by the order and SN.
-    const lines = devices.map(({ fault }, index) => {
+    const lines = devices.map(({ fault, photos }, index) => {
       const sn = checks[index]!.sn!;
       const existing = order.lines.find((l) => l.sn === sn);
       return {
@@ -130,6 +132,7 @@ export class RepairOrdersService {
         sn,
         model: models[index]!,
         fault,
+        ...(photos?.length ? { photos } : {}),
       };
     });
     return this.decide(diagnosisCode, 'SubmitMailIn', metadata, expectedVersion, {

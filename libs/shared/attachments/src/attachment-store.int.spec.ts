@@ -80,11 +80,14 @@ describe.each(Object.keys(adapters))('attachment store: %s', (kind) => {
     expect(await text(got!.content)).toBe('hash board 2 lost');
   });
 
-  it('keeps what a file belongs to: a guide image its uploader, not a consultation', async () => {
-    const id = randomUUID();
-    const image = { guideImageBy: randomUUID(), name: 'fan-plug.png', contentType: 'image/png' };
-    await adapter.store.put(id, streamOf('png bytes'), image);
-    expect(await adapter.store.info(id)).toEqual({ ...image, size: 'png bytes'.length });
+  it('keeps what a file belongs to: a guide image its uploader, a photo its repair order', async () => {
+    const owners = [{ guideImageBy: randomUUID() }, { repairOrder: 'ZH0090Gd' }];
+    for (const owner of owners) {
+      const id = randomUUID();
+      const image = { ...owner, name: 'fan-plug.png', contentType: 'image/png' };
+      await adapter.store.put(id, streamOf('png bytes'), image);
+      expect(await adapter.store.info(id)).toEqual({ ...image, size: 'png bytes'.length });
+    }
   });
 
   it('keeps a file larger than one chunk whole', async () => {

@@ -3,7 +3,9 @@ export type AttachmentOwner =
   /** A file a chat message carries: the consultation's customer and support may read it. */
   | { consultationId: string }
   /** An image of a self-service guide, uploaded by this agent or admin: public, as the guides are. */
-  | { guideImageBy: string };
+  | { guideImageBy: string }
+  /** A photo of a machine of the repair order with this diagnosis code: its customer, its repair point and support read it. */
+  | { repairOrder: string };
 
 /** What is kept beside a file's bytes. */
 export type AttachmentMeta = AttachmentOwner & {
@@ -15,7 +17,7 @@ export type AttachmentMeta = AttachmentOwner & {
 
 export type StoredAttachment = AttachmentMeta & { size: number };
 
-/** The bytes of chat attachments and guide images, under ids the gateway generated; one interface for both modes. */
+/** The bytes of chat attachments, guide images and repair orders' photos, under ids the gateway generated; one interface for both modes. */
 export interface AttachmentStore {
   /** Stores the bytes as they stream in and answers how many there were; a failed stream stores nothing. */
   put(id: string, content: ReadableStream<Uint8Array>, meta: AttachmentMeta): Promise<StoredAttachment>;

@@ -11,11 +11,12 @@ import {
 
 function storedOf(info: ObjectInfo | null): StoredAttachment | undefined {
   if (!info || info.deleted || !info.metadata) return undefined;
-  const { consultationId, guideImageBy, name, contentType } = info.metadata;
+  const { consultationId, guideImageBy, repairOrder, name, contentType } = info.metadata;
   if (!name || !contentType) return undefined;
   const file = { name, contentType, size: info.size };
   if (consultationId) return { ...file, consultationId };
   if (guideImageBy) return { ...file, guideImageBy };
+  if (repairOrder) return { ...file, repairOrder };
   return undefined;
 }
 

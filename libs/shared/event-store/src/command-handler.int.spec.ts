@@ -116,15 +116,15 @@ describe.each(backends)('command handler on %s', (_, open) => {
   function racedStore(note = 'from the other writer'): EventStore {
     let raced = false;
     const racing = new EventStore(connection.db, TEST_SCHEMA);
-    const readStream = racing.readStream.bind(racing);
-    racing.readStream = (async (streamId: string) => {
-      const history = await readStream(streamId);
+    const loadStream = racing.loadStream.bind(racing);
+    racing.loadStream = (async (streamId: string) => {
+      const history = await loadStream(streamId);
       if (!raced) {
         raced = true;
         await handler.handle(streamId, addNote(note));
       }
       return history;
-    }) as EventStore['readStream'];
+    }) as EventStore['loadStream'];
     return racing;
   }
 

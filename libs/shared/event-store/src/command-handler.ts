@@ -1,8 +1,8 @@
 import { ConcurrencyError, ConflictError } from '@aftersales/contracts/common';
 import { type Command, type Decider, type DomainEvent, fold } from '@aftersales/shared-decider';
 import { namedUuid } from '@aftersales/shared-messaging';
-import { DuplicateEventError, type NewEvent, type RecordedEvent } from './envelope.js';
-import type { EventStore } from './event-store.js';
+import { DuplicateEventError, type NewEvent } from './envelope.js';
+import type { DecisionEvent, EventStore } from './event-store.js';
 import type { Projection } from './projection.js';
 
 export interface HandleOptions {
@@ -58,7 +58,7 @@ export class CommandHandler<C extends Command, Event extends DomainEvent, State>
     options: HandleOptions = {},
   ): Promise<HandledCommand<Event, State>> {
     for (let attempt = 1; ; attempt++) {
-      const history = await this.store.readStream<Event>(streamId);
+      const history = await this.store.loadStream<Event>(streamId);
       const replayed = this.firstResult(history, command);
       if (replayed) return replayed;
       const version = history.length;
@@ -82,7 +82,7 @@ export class CommandHandler<C extends Command, Event extends DomainEvent, State>
         if (error instanceof DuplicateEventError) return this.concurrentRetry(streamId, command);
         if (!(error instanceof ConcurrencyError)) throw error;
         // The writer that got there first may have been this very command, sent twice at once.
-        const newer = await this.store.readStream<Event>(streamId);
+        const newer = await this.store.loadStream<Event>(streamId);
         const replayed = this.firstResult(newer, command);
         if (replayed) return replayed;
         if (options.expectedVersion !== undefined) {
@@ -121,13 +121,13 @@ export class CommandHandler<C extends Command, Event extends DomainEvent, State>
   }
 
   /** The result of the command's first handling, if its events are in the stream. */
-  private firstResult(history: RecordedEvent<Event>[], command: C): HandledCommand<Event, State> | undefined {
+  private firstResult(history: DecisionEvent<Event>[], command: C): HandledCommand<Event, State> | undefined {
     const { commandId } = command.metadata;
-    const last = history.findLastIndex((e) => e.metadata.commandId === commandId);
+    const last = history.findLastIndex((e) => e.commandId === commandId);
     if (last < 0) return undefined;
     const upTo = history.slice(0, last + 1);
     return {
-      events: upTo.filter((e) => e.metadata.commandId === commandId).map(domainEvent),
+      events: upTo.filter((e) => e.commandId === commandId).map(domainEvent),
       state: fold(this.decider, upTo.map(domainEvent)),
       version: upTo.at(-1)!.version,
       replayed: true,
@@ -136,7 +136,7 @@ export class CommandHandler<C extends Command, Event extends DomainEvent, State>
 
   /** The same command was appended meanwhile by a concurrent retry, or its id was used elsewhere. */
   private async concurrentRetry(streamId: string, command: C): Promise<HandledCommand<Event, State>> {
-    const replayed = this.firstResult(await this.store.readStream<Event>(streamId), command);
+    const replayed = this.firstResult(await this.store.loadStream<Event>(streamId), command);
     if (replayed) return replayed;
     throw new ConflictError(
       `Command ${command.metadata.commandId} was already used for another object; send a new command id`,
@@ -145,6 +145,6 @@ export class CommandHandler<C extends Command, Event extends DomainEvent, State>
   }
 }
 
-function domainEvent<Event extends DomainEvent>(recorded: RecordedEvent<Event>): Event {
+function domainEvent<Event extends DomainEvent>(recorded: DecisionEvent<Event>): Event {
   return { type: recorded.type, data: recorded.data } as Event;
 }

@@ -65,6 +65,25 @@ describe.each(backends)('event store on %s', (_, open) => {
     expect((await store.readStream('order-5', 2)).map((e) => e.type)).toEqual(['Submitted']);
   });
 
+  it('loads a stream as a command folds it: each event’s version, type, data and the command that appended it', async () => {
+    const by = (commandId: string, type: string, data: unknown) => {
+      const appended = event(type, data);
+      return { ...appended, metadata: { ...appended.metadata, commandId } };
+    };
+    await store.append('order-6', [by('open-1', 'Opened', { sn: 'ZH10014510045' })], 'no_stream');
+    await store.append(
+      'order-6',
+      [by('receive-1', 'Received', { lines: [1] }), by('receive-1', 'Noted', {})],
+      1,
+    );
+    expect(await store.loadStream('order-6')).toEqual([
+      { version: 1, type: 'Opened', data: { sn: 'ZH10014510045' }, commandId: 'open-1' },
+      { version: 2, type: 'Received', data: { lines: [1] }, commandId: 'receive-1' },
+      { version: 3, type: 'Noted', data: {}, commandId: 'receive-1' },
+    ]);
+    expect(await store.loadStream('order-none')).toEqual([]);
+  });
+
   it('reads all events forward from a global position, in append order', async () => {
     await waitForSnapshotHorizon(connection.db);
     const all = await store.readAll(START, 1_000);

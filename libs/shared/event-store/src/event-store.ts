@@ -35,6 +35,14 @@ export function toRecorded<E extends DomainEvent>(row: EventRow): RecordedEvent<
   };
 }
 
+/** An event as deciding a command needs it: what happened, and which command appended it (to answer a retry). */
+export interface DecisionEvent<E extends DomainEvent = DomainEvent> {
+  version: number;
+  type: E['type'];
+  data: E['data'];
+  commandId: string;
+}
+
 function uniqueViolation(error: unknown): string | undefined {
   for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e;) {
     if (e.code === '23505') return e.constraint ?? '';
@@ -180,6 +188,26 @@ export class EventStore {
         order by version`),
     );
     return rows.map((row) => toRecorded<E>(row));
+  }
+
+  /**
+   * A stream as a command handler folds it: each event's type, data and command id only, so that reading a
+   * long stream costs little more than parsing its data.
+   */
+  async loadStream<E extends DomainEvent>(streamId: string): Promise<DecisionEvent<E>[]> {
+    const rows = rowsOf<{ version: number; type: E['type']; data: E['data']; command_id: string }>(
+      await this.db.execute(sql`
+        select version, type, data, metadata->>'commandId' as command_id
+        from ${this.schema}.events
+        where stream_id = ${streamId}
+        order by version`),
+    );
+    return rows.map(({ version, type, data, command_id }) => ({
+      version,
+      type,
+      data,
+      commandId: command_id,
+    }));
   }
 
   /**

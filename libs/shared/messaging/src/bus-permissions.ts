@@ -79,7 +79,7 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
     subscribe: answers.consultation,
   },
   // A mail-in form's machines and repair point are checked with the warranty service, parcels' numbers with
-  // the logistics service.
+  // the logistics service; a timeline names who acted through the identity service.
   'repair-orders': {
     publish: [
       ...events(repairOrderEvents),
@@ -87,6 +87,7 @@ const grants: Record<BusApp, { publish: string[]; subscribe: string[] }> = {
       warrantyMessages.getRepairPoint.subject,
       repairOrderNotices.changed,
       logisticsMessages.checkTrackingNumber.subject,
+      identityMessages.actorNames.subject,
     ],
     subscribe: answers['repair-orders'],
   },

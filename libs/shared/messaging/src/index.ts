@@ -7,5 +7,6 @@ export * from './rpc-error.js';
 export * from './service-client.js';
 export * from './event-bus/index.js';
 export * from './named-uuid.js';
+export * from './own-metadata.js';
 export * from './bus-permissions.js';
 export * from './nats-url.js';

@@ -3,3 +3,4 @@ export * from './persistence.module.js';
 export * from './pglite.js';
 export * from './postgres.js';
 export * from './prepared.js';
+export * from './json-rows.js';

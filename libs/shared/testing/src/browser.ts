@@ -12,8 +12,14 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a fresh profile and no background traffic to the outside. */
-export async function openBrowser(locale = 'zh-CN'): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with a fresh profile and no background traffic to the outside; `args` adds
+ * switches, such as a fake camera's.
+ */
+export async function openBrowser(
+  locale = 'zh-CN',
+  { args = [] }: { args?: string[] } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'aftersales-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -28,6 +34,7 @@ export async function openBrowser(locale = 'zh-CN'): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { Attachment } from '@aftersales/contracts/consultation';
 import type { AttachmentOwner, AttachmentStore } from '@aftersales/shared-attachments';
 import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import { fileTypeStream } from 'file-type';
 import { UploadRefused } from '../upload-refused.js';
 import { attachmentName, decideType, textChecker } from './attachment-policy.js';
@@ -89,6 +90,50 @@ export async function storeFile(part: MultipartFile, intake: Intake): Promise<At
   } catch (error) {
     throw refusal ?? error;
   }
+}
+
+/**
+ * Stores the one file a form sends in the part named `field` (and nothing else), as `storeFile` does.
+ * `what` names the file in the refusals: "an image", "a photo".
+ */
+export async function storeOnlyFile(
+  request: FastifyRequest,
+  intake: Intake & { field: string; what: string },
+): Promise<Attachment> {
+  const { store, maxBytes, field, what } = intake;
+  if (!request.isMultipart()) {
+    throw new UploadRefused(
+      415,
+      'upload_not_multipart',
+      `Send ${what} as multipart/form-data, in a part named ${field}`,
+    );
+  }
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes + ENVELOPE_BYTES) {
+    throw tooLarge(maxBytes, `${field}: the upload`);
+  }
+  const parts = request.parts({
+    preservePath: true,
+    limits: { files: 2, fileSize: maxBytes + 1, fields: 1 },
+  });
+  let stored: Attachment | undefined;
+  try {
+    for await (const part of parts) {
+      if (part.type === 'field' || part.fieldname !== field || stored) {
+        throw new UploadRefused(
+          400,
+          'upload_field',
+          `${part.fieldname}: the form takes ${what}, in a part named ${field}`,
+          { field: part.fieldname },
+        );
+      }
+      stored = await storeFile(part, intake);
+    }
+  } catch (error) {
+    if (stored) await store.delete(stored.id);
+    throw error;
+  }
+  if (!stored) throw new UploadRefused(400, 'upload_file_missing', `${field}: send ${what}`, { field });
+  return stored;
 }
 
 /** Of one file (`what` names it, with its field), or of a whole upload that declares too many bytes. */

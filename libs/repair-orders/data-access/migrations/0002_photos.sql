@@ -1,0 +1,2 @@
+ALTER TABLE "repair-orders"."device_lines" ADD COLUMN "photos" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "repair-orders"."device_lines" ADD COLUMN "receipt_photos" jsonb DEFAULT '[]'::jsonb NOT NULL;
