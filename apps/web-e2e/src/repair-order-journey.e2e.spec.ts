@@ -3,6 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { openBrowser, type RunningProduct, screenshot, startEmbedded } from '@aftersales/shared-testing';
 import { demoDevices } from '@aftersales/warranty-data-access';
 import type { Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { signInAs } from './embedded-app.js';
 import { ProductSteps } from './product-steps.js';
 
@@ -12,6 +13,13 @@ const OUTBOUND = 'SF1234567890123';
 const RETURN = 'SF9876543210987';
 const outOfWarranty = demoDevices(new Date())[1]!;
 const WEBHOOK_SECRET = 'the-journey-webhook-secret';
+/** A photo as a phone sends one: a PNG big enough to see in a screenshot. */
+const photo = (text: string) =>
+  QRCode.toBuffer(text, { width: 240 }).then((buffer) => ({
+    name: `${text}.png`,
+    mimeType: 'image/png',
+    buffer,
+  }));
 
 /** Machines of this run only, shipped a month ago: in warranty, and in no other order. */
 const run = String(Date.now()).slice(-8);
@@ -109,6 +117,18 @@ describe('a repair order from the mail-in form to the return, in the browser', (
   it('the mail-in form starts with the consultation’s machine, checks each added line, and shows a problem on its own line', async () => {
     await mailInLine(first).getByTestId('line-check').getByText('可寄修').waitFor();
     await customer.getByLabel(`${first} 的故障描述`).fill('算力板 2 不识别');
+    // A photo of the fault goes with the line; a file that is no photo is refused on the line.
+    const addPhotos = mailInLine(first).getByLabel(`为 ${first} 添加照片`);
+    await addPhotos.setInputFiles({
+      name: 'board.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not a png'),
+    });
+    await mailInLine(first).getByText('只能上传 JPEG、PNG 或 WebP 格式的照片。').waitFor();
+    await addPhotos.setInputFiles(await photo('board'));
+    await mailInLine(first)
+      .getByRole('img', { name: `${first} 的照片 1` })
+      .waitFor();
 
     // One by one…
     await customer.getByLabel('设备SN码').fill(second);
@@ -244,6 +264,8 @@ describe('a repair order from the mail-in form to the return, in the browser', (
     await progress.getByLabel('已测试', { exact: true }).check();
     await progress.getByLabel('老化时长（小时）', { exact: true }).fill('24');
     await progress.getByLabel('已修复', { exact: true }).check();
+    await progress.getByLabel(`为 ${first} 添加照片`).setInputFiles(await photo('chips'));
+    await progress.getByRole('img', { name: `${first} 的照片 1` }).waitFor();
     await screenshot(engineer, 'repair-point-progress.zh-CN');
     await progress.getByRole('button', { name: '保存维修记录' }).click();
     await lineOf(engineer, first).getByTestId('line-status').getByText('已修复').waitFor();
@@ -317,6 +339,10 @@ describe('a repair order from the mail-in form to the return, in the browser', (
     expect(await entries.nth(5).textContent()).toContain('算力板 #2，故障芯片 U12, U13');
     expect(await entries.last().textContent()).toContain(`顺丰速运 ${RETURN}`);
     expect(await parcelOf(customer, 'return').textContent()).toContain(`顺丰速运 ${RETURN}`);
+    // The line shows the customer's photo and the engineer's, each loaded through the order.
+    const photos = lineOf(customer, first).getByTestId('line-photos');
+    await photos.getByRole('img').nth(1).waitFor();
+    expect(await photos.textContent()).toMatch(/客户拍摄.*维修中/);
     await screenshot(customer, 'order-detail-returned.zh-CN');
 
     await customer.getByRole('link', { name: `${first} 的维修报告` }).click();
@@ -325,6 +351,10 @@ describe('a repair order from the mail-in form to the return, in the browser', (
     expect(await report.getByTestId('report-faults').textContent()).toBe('算力板 #2，故障芯片 U12, U13');
     expect(await report.getByTestId('report-parts').textContent()).toBe('BM1366 芯片 × 2');
     expect(await report.getByTestId('report-result').textContent()).toBe('已修复 · 测试通过，老化 24 小时');
+    await report
+      .getByRole('img', { name: `${first} 的照片 1` })
+      .first()
+      .waitFor();
     await screenshot(customer, 'repair-report.zh-CN');
   });
 

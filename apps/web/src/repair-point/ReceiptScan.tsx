@@ -1,12 +1,14 @@
 import type { RepairOrderDetail } from '@aftersales/contracts/repair-orders';
 import { type FormEvent, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RepairOrderView } from '../repair-orders/use-repair-order';
 import { beep } from './beep';
 import { CameraScan } from './CameraScan';
 import { scanLine, stillExpected } from './scan';
 
-type Outcome = { kind: 'ok' | 'warning' | 'error'; text: string };
+/** Said in the language on screen when shown, so that switching language translates it too. */
+type Outcome = { kind: 'ok' | 'warning' | 'error'; say: (t: TFunction) => string };
 
 /**
  * Unpacking the parcel: a USB scanner types each machine's SN and Enter into this field, which keeps the
@@ -33,17 +35,15 @@ export function ReceiptScan({ order, view }: { order: RepairOrderDetail; view: R
     const result = scanLine(order, scanned);
     if (result.kind === 'unknown') {
       beep('refused');
-      setOutcome({ kind: 'error', text: t('console.notOnOrder', { sn: result.sn }) });
+      setOutcome({ kind: 'error', say: (t) => t('console.notOnOrder', { sn: result.sn }) });
       return;
     }
     if (result.kind === 'already') {
       beep('again');
       setOutcome({
         kind: 'warning',
-        text: t('console.scannedBefore', {
-          sn: result.line.sn,
-          status: t(`lineStatus.${result.line.status}`),
-        }),
+        say: (t) =>
+          t('console.scannedBefore', { sn: result.line.sn, status: t(`lineStatus.${result.line.status}`) }),
       });
       return;
     }
@@ -60,7 +60,8 @@ export function ReceiptScan({ order, view }: { order: RepairOrderDetail; view: R
         return;
       }
       beep('received');
-      setOutcome({ kind: 'ok', text: t('console.received', { sn: line.sn, count: stillExpected(next) }) });
+      const count = stillExpected(next);
+      setOutcome({ kind: 'ok', say: (t) => t('console.received', { sn: line.sn, count }) });
     });
   }
 
@@ -90,7 +91,7 @@ export function ReceiptScan({ order, view }: { order: RepairOrderDetail; view: R
           role="status"
           data-testid="scan-outcome"
         >
-          {outcome.text}
+          {outcome.say(t)}
         </p>
       )}
     </form>
