@@ -226,6 +226,17 @@ describe.each([
     expect(lost.body).toMatchObject({ code: 'consultation_taken', params: { agentId: won.body.agentId } });
   });
 
+  it('refuses none of what the customer and the agent do at the same moment: a take, a read mark, a message', async () => {
+    const customer = await client().registerCustomer('simultaneous');
+    const { id } = (await open(customer, { sn: IN_WARRANTY, text: 'anyone there?' })).body;
+    const answers = await Promise.all([
+      client().call('POST', `/api/consultations/${id}/take`, { token: agent }),
+      client().call('POST', `/api/consultations/${id}/read`, { token: agent, body: { upToSeq: 1 } }),
+      post(customer, id, 'the fan is loud'),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 201]);
+  });
+
   it('converts a consultation into a repair order awaiting its mail-in form, and the customer keeps chatting', async () => {
     const customer = await client().registerCustomer('converted');
     const { id } = (await open(customer, { sn: IN_WARRANTY, text: 'PSU is dead' })).body;

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
+  type Browser,
   openBrowser,
   type RunningProduct,
   screenshot,
+  startDistributed,
   startEmbedded,
   waitUntil,
 } from '@aftersales/shared-testing';
@@ -28,8 +30,18 @@ const CANNED = { title: '寄回维修', text: '您好，需要寄回维修，我
 /** The texts of the chat's settled messages, oldest first. */
 const messageTexts = (page: Page) => page.getByTestId('message').locator('.text').allTextContents();
 
-describe('consultation chat between a customer and an agent, in two browsers', () => {
+/**
+ * Every step between the two browsers runs in both modes. The distributed one starts two gateway processes
+ * and puts the customer's browser on one and the agent's on the other: each live message, push and
+ * attachment crosses processes through NATS.
+ */
+describe.each([
+  { name: 'embedded', start: () => startEmbedded(), shotVariant: '' },
+  { name: 'distributed', start: () => startDistributed({ gateways: 2 }), shotVariant: '.distributed' },
+])('consultation chat between a customer and an agent, in two browsers, in the $name mode', (mode) => {
   let app: RunningProduct;
+  /** The gateway each person's browser talks to: two processes in the distributed mode. */
+  let gateways: { customer: string; agent: string };
   let customer: Page;
   let agent: Page;
   const closers: (() => Promise<void>)[] = [];
@@ -51,6 +63,8 @@ describe('consultation chat between a customer and an agent, in two browsers', (
   }
   const tokenOf = async (email: string) =>
     (await post<{ accessToken: string }>('/api/auth/login', { email, password: DEMO_PASSWORD })).accessToken;
+  /** A screenshot of a step both modes take; the distributed run's are named apart. */
+  const shot = (page: Page, what: string) => screenshot(page, `${what}${mode.shotVariant}.zh-CN`);
 
   /** Before the browsers: the customer's earlier consultation, converted, and a second agent to hand over to. */
   async function history(): Promise<void> {
@@ -86,20 +100,26 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     );
   }
 
+  /** A person's own browser, signed in through the gateway they use. */
+  async function signedIn(browser: Promise<Browser>, gateway: string, email: string): Promise<Page> {
+    const { page } = await browser;
+    await page.goto(gateway);
+    await signInAs(page, email);
+    return page;
+  }
+
   beforeAll(async () => {
-    app = await startEmbedded();
+    // Chromium starts while the product does, and the two sign in while their history is written.
+    const browsers = [openBrowser('zh-CN'), openBrowser('zh-CN')] as const;
+    closers.push(...browsers.map((browser) => async () => (await browser).close()));
+    app = await mode.start();
     closers.push(() => app.stop());
-    await history();
-    for (const [email, assign] of [
-      ['customer@example.com', (p: Page) => (customer = p)],
-      ['agent@example.com', (p: Page) => (agent = p)],
-    ] as const) {
-      const browser = await openBrowser('zh-CN');
-      closers.unshift(browser.close);
-      await browser.page.goto(app.url);
-      await signInAs(browser.page, email);
-      assign(browser.page);
-    }
+    gateways = { customer: app.url, agent: app.gatewayUrls?.at(-1) ?? app.url };
+    [customer, agent] = await Promise.all([
+      signedIn(browsers[0], gateways.customer, 'customer@example.com'),
+      signedIn(browsers[1], gateways.agent, 'agent@example.com'),
+      history(),
+    ]);
   });
 
   afterAll(async () => {
@@ -108,7 +128,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
 
   it('refuses a consultation for a machine out of warranty, in words the customer reads', async () => {
     const outOfWarranty = demoDevices(new Date())[1]!;
-    await customer.goto(`${app.url}/consultations/new?sn=${outOfWarranty.sn}`);
+    await customer.goto(`${gateways.customer}/consultations/new?sn=${outOfWarranty.sn}`);
     await customer.getByRole('button', { name: '创建咨询工单' }).click();
     const alert = customer.getByRole('alert');
     await alert.waitFor();
@@ -127,7 +147,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     expect(await saved.locator('.canned-text').textContent()).toBe(CANNED.text);
     // The form is empty again for the next one.
     expect(await agent.getByLabel('标题').inputValue()).toBe('');
-    await screenshot(agent, 'canned-replies.zh-CN');
+    await shot(agent, 'canned-replies');
   });
 
   it("the agent's console is open and live before the customer writes", async () => {
@@ -142,7 +162,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
       if (r.url().includes('/api/consultations?status=')) queueReads.push(r.url());
     });
 
-    await customer.goto(app.url);
+    await customer.goto(gateways.customer);
     await customer.getByLabel('设备SN码').fill(inWarranty!.sn);
     await customer.getByRole('button', { name: '查询', exact: true }).click();
     await customer.getByRole('link', { name: '创建咨询工单' }).click();
@@ -184,7 +204,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     expect(queueReads).toEqual([]);
     expect(await agent.title()).toBe('(1) 客服工作台');
     expect(await item.textContent()).toContain(inWarranty!.sn);
-    await screenshot(customer, 'consultation-customer.zh-CN');
+    await shot(customer, 'consultation-customer');
   });
 
   it("the agent takes it, sees the warranty and the customer's earlier tickets beside the chat, and answers with a canned reply; the customer sees it live", async () => {
@@ -212,6 +232,9 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     expect(await earlierOrder.count()).toBe(1);
     expect(await earlierOrder.textContent()).toContain(earlier.diagnosisCode);
     expect(await earlierOrder.textContent()).toContain('待提交');
+    expect(await earlierOrder.getByRole('link', { name: earlier.diagnosisCode }).getAttribute('href')).toBe(
+      `/agent/orders/${earlier.diagnosisCode}`,
+    );
     const earlierConsultation = earlierTickets.getByTestId('earlier-consultations').locator('li');
     expect(await earlierConsultation.count()).toBe(1);
     expect(await earlierConsultation.textContent()).toContain(earlier.number);
@@ -229,7 +252,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
 
     await agent.getByRole('button', { name: '常用回复' }).click();
     await agent.getByLabel('搜索常用回复').fill('寄回');
-    await screenshot(agent, 'canned-reply-picker.zh-CN');
+    await shot(agent, 'canned-reply-picker');
     await agent
       .getByTestId('canned-replies')
       .getByRole('button', { name: new RegExp(CANNED.title) })
@@ -237,7 +260,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     expect(await agent.getByLabel('消息').inputValue()).toBe(CANNED.text);
     await agent.getByRole('button', { name: '发送' }).click();
     await customer.getByTestId('message').filter({ hasText: '需要寄回维修' }).waitFor({ timeout: 10_000 });
-    await screenshot(agent, 'consultation-agent-console.zh-CN');
+    await shot(agent, 'consultation-agent-console');
   });
 
   it('the agent converts it and reads the diagnosis code; the customer sees the reminder, closes it and chats on', async () => {
@@ -254,7 +277,7 @@ describe('consultation chat between a customer and an agent, in two browsers', (
       `/repair-orders/${diagnosisCode}/mail-in`,
     );
     expect(await customer.getByTestId('consultation-status').textContent()).toBe('已完结 · 已转维修');
-    await screenshot(customer, 'consultation-reminder.zh-CN');
+    await shot(customer, 'consultation-reminder');
 
     await reminder.getByRole('button', { name: '关闭提醒' }).click();
     expect(await reminder.count()).toBe(0);
@@ -262,6 +285,22 @@ describe('consultation chat between a customer and an agent, in two browsers', (
     await customer.getByRole('button', { name: '发送' }).click();
     await customer.getByTestId('message').filter({ hasText: '我明天寄出' }).waitFor();
     await agent.getByTestId('message').filter({ hasText: '我明天寄出' }).waitFor({ timeout: 10_000 });
+  });
+
+  it('the agent opens the order from its diagnosis code and reads it, without the customer’s actions', async () => {
+    await agent.getByTestId('diagnosis-code').click();
+    await agent.getByRole('heading', { name: `寄修详情 · 初诊代码 ${diagnosisCode}` }).waitFor();
+    expect(await agent.getByTestId('order-status').textContent()).toBe('待提交');
+    await agent.getByTestId('live-status').getByText('实时连接', { exact: true }).waitFor();
+    expect(await agent.getByTestId('order-line').textContent()).toContain(inWarranty!.sn);
+    await agent.getByTestId('timeline-entry').getByText('您', { exact: true }).waitFor();
+    expect(await agent.getByRole('link', { name: '填写寄修单' }).count()).toBe(0);
+    expect(await agent.getByRole('button', { name: '取消工单' }).count()).toBe(0);
+    await shot(agent, 'agent-order');
+
+    expect(await agent.getByRole('link', { name: '返回客服工作台' }).getAttribute('href')).toBe('/agent');
+    await agent.goBack();
+    await agent.getByTestId('conversation').getByTestId('diagnosis-code').waitFor();
   });
 
   it('"My tickets" lists the repair order by its diagnosis code and the completed consultation', async () => {
@@ -281,63 +320,66 @@ describe('consultation chat between a customer and an agent, in two browsers', (
       .filter({ hasText: number });
     expect(await consultation.textContent()).toContain('已完结 · 已转维修');
     expect(await consultation.textContent()).toContain('好的，我明天寄出');
-    await screenshot(customer, 'my-tickets.zh-CN');
+    await shot(customer, 'my-tickets');
 
     await customer.getByRole('link', { name: diagnosisCode }).click();
     await customer.getByRole('heading', { name: '自助寄修' }).waitFor();
   });
 
-  it('fits a phone: the top bar folds into a menu, the chat and the list fit the width', async () => {
-    await customer.setViewportSize(PHONE);
-    await customer.goto(consultationUrl);
-    await customer.getByTestId('message').first().waitFor();
-    expect(await customer.getByRole('link', { name: '我的工单' }).isVisible()).toBe(false);
-    // Nothing wider than the screen: no sideways scrolling.
-    const fitsWidth = () =>
-      customer.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-    expect(await fitsWidth()).toBe(true);
-    await screenshot(customer, 'consultation-customer.phone.zh-CN');
+  // Phone widths and English are the same pages whichever mode serves them: the embedded run looks at them.
+  if (mode.name === 'embedded') {
+    it('fits a phone: the top bar folds into a menu, the chat and the list fit the width', async () => {
+      await customer.setViewportSize(PHONE);
+      await customer.goto(consultationUrl);
+      await customer.getByTestId('message').first().waitFor();
+      expect(await customer.getByRole('link', { name: '我的工单' }).isVisible()).toBe(false);
+      // Nothing wider than the screen: no sideways scrolling.
+      const fitsWidth = () =>
+        customer.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+      expect(await fitsWidth()).toBe(true);
+      await screenshot(customer, 'consultation-customer.phone.zh-CN');
 
-    await customer.getByRole('button', { name: '菜单' }).click();
-    await customer.getByRole('link', { name: '我的工单' }).click();
-    await customer.getByTestId('repair-order-lines').waitFor();
-    expect(await customer.getByRole('link', { name: '我的工单' }).isVisible()).toBe(false);
-    expect(await fitsWidth()).toBe(true);
-    await screenshot(customer, 'my-tickets.phone.zh-CN');
+      await customer.getByRole('button', { name: '菜单' }).click();
+      await customer.getByRole('link', { name: '我的工单' }).click();
+      await customer.getByTestId('repair-order-lines').waitFor();
+      expect(await customer.getByRole('link', { name: '我的工单' }).isVisible()).toBe(false);
+      expect(await fitsWidth()).toBe(true);
+      await screenshot(customer, 'my-tickets.phone.zh-CN');
 
-    await customer.getByRole('button', { name: '菜单' }).click();
-    await customer.getByRole('link', { name: '发起工单' }).click();
-    await customer.getByLabel('设备SN码').fill(inWarranty!.sn);
-    const lookUp = customer.getByRole('button', { name: '查询', exact: true });
-    await lookUp.click();
-    await customer.getByTestId('warranty-result').waitFor();
-    // The button keeps its label on one line rather than one character per line.
-    expect((await lookUp.boundingBox())!.height).toBeLessThan(50);
-    expect(await fitsWidth()).toBe(true);
-    await screenshot(customer, 'warranty-lookup.phone.zh-CN');
-    await customer.getByRole('button', { name: '菜单' }).click();
-    await customer.getByRole('link', { name: '我的工单' }).click();
-  });
+      await customer.getByRole('button', { name: '菜单' }).click();
+      await customer.getByRole('link', { name: '发起工单' }).click();
+      await customer.getByLabel('设备SN码').fill(inWarranty!.sn);
+      const lookUp = customer.getByRole('button', { name: '查询', exact: true });
+      await lookUp.click();
+      await customer.getByTestId('warranty-result').waitFor();
+      // The button keeps its label on one line rather than one character per line.
+      expect((await lookUp.boundingBox())!.height).toBeLessThan(50);
+      expect(await fitsWidth()).toBe(true);
+      await screenshot(customer, 'warranty-lookup.phone.zh-CN');
+      await customer.getByRole('button', { name: '菜单' }).click();
+      await customer.getByRole('link', { name: '我的工单' }).click();
+    });
 
-  it('speaks English after the switch, on a phone and on a desktop', async () => {
-    await customer.getByRole('button', { name: 'English' }).click();
-    await customer.getByRole('heading', { name: 'My tickets' }).waitFor();
-    expect(await customer.getByTestId('repair-order-lines').locator('tbody tr td').last().textContent()).toBe(
-      'Awaiting submission',
-    );
-    await screenshot(customer, 'my-tickets.phone.en');
-    await customer.goto(consultationUrl);
-    await customer
-      .getByRole('dialog', { name: 'Consultation completed: please submit the mail-in form' })
-      .waitFor();
-    await screenshot(customer, 'consultation-reminder.phone.en');
-    await customer.setViewportSize(DESKTOP);
-    await screenshot(customer, 'consultation-reminder.en');
+    it('speaks English after the switch, on a phone and on a desktop', async () => {
+      await customer.getByRole('button', { name: 'English' }).click();
+      await customer.getByRole('heading', { name: 'My tickets' }).waitFor();
+      expect(
+        await customer.getByTestId('repair-order-lines').locator('tbody tr td').last().textContent(),
+      ).toBe('Awaiting submission');
+      await screenshot(customer, 'my-tickets.phone.en');
+      await customer.goto(consultationUrl);
+      await customer
+        .getByRole('dialog', { name: 'Consultation completed: please submit the mail-in form' })
+        .waitFor();
+      await screenshot(customer, 'consultation-reminder.phone.en');
+      await customer.setViewportSize(DESKTOP);
+      await screenshot(customer, 'consultation-reminder.en');
 
-    await agent.getByRole('button', { name: 'English' }).click();
-    await agent.getByRole('heading', { name: 'Agent console' }).waitFor();
-    await screenshot(agent, 'consultation-agent-console.en');
-    await agent.setViewportSize(PHONE);
-    await screenshot(agent, 'consultation-agent-console.phone.en');
-  });
+      await agent.getByRole('button', { name: 'English' }).click();
+      await agent.getByRole('heading', { name: 'Agent console' }).waitFor();
+      await screenshot(agent, 'consultation-agent-console.en');
+      await agent.setViewportSize(PHONE);
+      await screenshot(agent, 'consultation-agent-console.phone.en');
+    });
+  }
 });

@@ -139,11 +139,13 @@ export class ConsultationService {
     metadata: CommandMetadata,
     data: Data<T>,
   ): Promise<void> {
-    const handled = await this.consultations.handle(consultationStream(consultationId), {
-      type,
-      data,
-      metadata,
-    } as ConsultationCommand);
+    // No command here names the version its caller saw: one that meets another's append (the customer
+    // writes while the agent takes and reads) is decided again on the newer state, not refused.
+    const handled = await this.consultations.handle(
+      consultationStream(consultationId),
+      { type, data, metadata } as ConsultationCommand,
+      { retryOnConflict: true },
+    );
     if (!handled.replayed && handled.events.length > 0) {
       await this.notices.changed(consultationId, handled.events);
     }
