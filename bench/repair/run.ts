@@ -7,6 +7,7 @@ import { startLogs } from '@aftersales/shared-telemetry';
 import { describeMachine } from '../shared/machine.js';
 import { DEMO_PASSWORD, signIn, startDistributed } from '../shared/distributed.js';
 import { createBenchDatabase, DROP_GRACE_MS } from '../shared/postgres.js';
+import { quietMachine } from '../shared/cpu.js';
 import { cpuLine, otherWorkWarning, table } from '../shared/report.js';
 import { withTeardown } from '../shared/teardown.js';
 import { measureFold } from './fold.js';
@@ -64,7 +65,10 @@ await withTeardown(async (teardown) => {
   const token = await signIn(product.gatewayUrl, 'engineer@example.com', DEMO_PASSWORD);
   const receipts = [];
   let firstOrder = 1;
+  const settledAt: string[] = [];
   for (const rate of RECEIVE_RATES) {
+    const busy = await quietMachine();
+    if (busy !== undefined) settledAt.push(`${busy.toFixed(0)}% before ${rate}/s`);
     receipts.push(
       await offerReceipts(product.gatewayUrl, token, { ...RECEIVE, rate, firstOrder }, product.processes),
     );
@@ -103,6 +107,9 @@ await withTeardown(async (teardown) => {
       ],
     ),
     '',
+    ...(settledAt.length > 0
+      ? [`Machine settled before each rate (busy over 1 s): ${settledAt.join(', ')}`]
+      : []),
     ...receipts.flatMap((r) => [
       `Load generator lateness at ${r.rate}/s (p99): ${ms(r.sendLagP99)}`,
       cpuLine(`receipts at ${r.rate}/s`, r.cpu, r.commandsPerSecond, 'command'),

@@ -59,6 +59,19 @@ export async function backgroundBusyPercent(milliseconds: number): Promise<numbe
   }
 }
 
+/**
+ * Waits until the machine is quiet (under `percent` busy over a second), for at most `timeoutMs`, so that
+ * the work one run leaves behind (consumers and relays catching up) is not measured in the next. Answers how
+ * busy the last second was; undefined without /proc.
+ */
+export async function quietMachine(percent = 10, timeoutMs = 60_000): Promise<number | undefined> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const busy = await backgroundBusyPercent(1_000);
+    if (busy === undefined || busy < percent || performance.now() > deadline) return busy;
+  }
+}
+
 interface Snapshot {
   /** CPU seconds by label, then by pid: a process that starts or ends in between counts only its part. */
   seconds: Map<string, Map<number, number>>;
